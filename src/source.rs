@@ -1,0 +1,262 @@
+//! The decoded text as lines, and byte offsets turned into line and column.
+//!
+//! Offsets are UTF-8 bytes of the decoded text (a leading byte order mark
+//! already removed); columns count characters (Unicode scalar values), not
+//! bytes and not display width. Line breaks are `\n`, `\r\n` or a lone `\r`.
+//!
+//! ```text
+//! 标题\r\n一是
+//! ^ 1:1 offset 0
+//!          ^ 2:1 offset 8 (标题 is 6 bytes, \r\n 2 more)
+//! ```
+
+use memchr::memchr2;
+use serde::{Deserialize, Serialize};
+
+/// One line of the text: where its content starts and ends, and where the
+/// next line starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Line {
+    /// Offset of the line's first byte.
+    pub start: usize,
+    /// Offset just after the line's last byte, before its line break.
+    pub end: usize,
+    /// Which line break ended the line.
+    pub ending: LineEnding,
+}
+
+/// The line break at the end of a line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum LineEnding {
+    /// `\n`
+    Lf,
+    /// `\r\n`
+    CrLf,
+    /// A lone `\r`
+    Cr,
+    /// The text ends here.
+    None,
+}
+
+/// Split a text into lines at `\n`, `\r\n` and lone `\r`.
+///
+/// The result always has at least one line; a text ending in a line break
+/// has an empty last line, as a text editor shows it.
+pub(crate) fn split_lines(text: &str) -> Vec<Line> {
+    let bytes = text.as_bytes();
+    let mut lines = Vec::with_capacity(bytes.len() / 40 + 1);
+    let mut start = 0;
+    while let Some(found) = bytes
+        .get(start..)
+        .and_then(|rest| memchr2(b'\n', b'\r', rest))
+    {
+        let end = start + found;
+        let (ending, width) = match (bytes.get(end), bytes.get(end + 1)) {
+            (Some(b'\r'), Some(b'\n')) => (LineEnding::CrLf, 2),
+            (Some(b'\r'), _) => (LineEnding::Cr, 1),
+            _ => (LineEnding::Lf, 1),
+        };
+        lines.push(Line { start, end, ending });
+        start = end + width;
+    }
+    lines.push(Line {
+        start,
+        end: bytes.len(),
+        ending: LineEnding::None,
+    });
+    lines
+}
+
+/// How the lines of a text end, as reported in `source.line_ending`.
+pub(crate) fn line_ending_name(lines: &[Line]) -> &'static str {
+    let (mut lf, mut crlf, mut cr) = (false, false, false);
+    for line in lines {
+        match line.ending {
+            LineEnding::Lf => lf = true,
+            LineEnding::CrLf => crlf = true,
+            LineEnding::Cr => cr = true,
+            LineEnding::None => {}
+        }
+    }
+    match (lf, crlf, cr) {
+        (_, false, false) => "lf",
+        (false, true, false) => "crlf",
+        (false, false, true) => "cr",
+        _ => "mixed",
+    }
+}
+
+/// A place in the text: 1-based line, 1-based column in characters, and
+/// 0-based offset in UTF-8 bytes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Location {
+    /// 1-based line number.
+    pub line: usize,
+    /// 1-based column, counted in characters (Unicode scalar values).
+    pub column: usize,
+    /// 0-based offset in UTF-8 bytes of the decoded text.
+    pub offset: usize,
+}
+
+/// Where a node lies: from `start` to just after its last character.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Position {
+    /// The node's first character.
+    pub start: Location,
+    /// Just after the node's last character (exclusive).
+    pub end: Location,
+}
+
+impl Position {
+    /// A position known so far only by its byte offsets; line and column are
+    /// filled in by [`resolve_positions`](crate::tree::resolve_positions).
+    pub(crate) fn from_offsets(start: usize, end: usize) -> Self {
+        Position {
+            start: Location {
+                offset: start,
+                ..Location::default()
+            },
+            end: Location {
+                offset: end,
+                ..Location::default()
+            },
+        }
+    }
+
+    /// The byte range `start..end`.
+    pub(crate) fn range(&self) -> std::ops::Range<usize> {
+        self.start.offset..self.end.offset
+    }
+}
+
+/// Turns byte offsets into lines and columns.
+///
+/// Offsets are resolved in one sweep after sorting them, so a document with
+/// many nodes on one very long line still costs time linear in the text.
+pub(crate) struct LineIndex<'a> {
+    text: &'a str,
+    lines: &'a [Line],
+}
+
+impl<'a> LineIndex<'a> {
+    pub(crate) fn new(text: &'a str, lines: &'a [Line]) -> Self {
+        LineIndex { text, lines }
+    }
+
+    /// Fill in line and column of every location, given their offsets.
+    ///
+    /// Each offset must lie on a character boundary within the text; one that
+    /// does not is moved back to the previous boundary.
+    pub(crate) fn resolve(&self, locations: &mut [&mut Location]) {
+        locations.sort_unstable_by_key(|location| location.offset);
+        let mut line_index = 0;
+        // The last resolved place: offset and its column on `line_index`.
+        let mut at = self.lines.first().map_or(0, |line| line.start);
+        let mut column = 1;
+        for location in locations.iter_mut() {
+            let offset = floor_char_boundary(self.text, location.offset);
+            while let Some(next) = self.lines.get(line_index + 1) {
+                if next.start > offset {
+                    break;
+                }
+                line_index += 1;
+                at = next.start;
+                column = 1;
+            }
+            column += self.text.get(at..offset).map_or(0, |s| s.chars().count());
+            at = offset;
+            location.offset = offset;
+            location.line = line_index + 1;
+            location.column = column;
+        }
+    }
+}
+
+/// The largest character boundary at or before `offset`, within the text.
+pub(crate) fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_at_every_kind_of_line_break() {
+        let text = "标题\r\n一是\n二是\r三是";
+        let lines = split_lines(text);
+        let spans: Vec<_> = lines
+            .iter()
+            .map(|l| (&text[l.start..l.end], l.ending))
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                ("标题", LineEnding::CrLf),
+                ("一是", LineEnding::Lf),
+                ("二是", LineEnding::Cr),
+                ("三是", LineEnding::None),
+            ],
+            "should split at \\r\\n, \\n and a lone \\r"
+        );
+        assert_eq!(line_ending_name(&lines), "mixed");
+    }
+
+    #[test]
+    fn a_trailing_break_leaves_an_empty_last_line() {
+        let lines = split_lines("甲\n");
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[1].start, lines[1].end, "the last line is empty");
+        assert_eq!(line_ending_name(&lines), "lf");
+        assert_eq!(line_ending_name(&split_lines("甲\r\n乙\r\n")), "crlf");
+        assert_eq!(line_ending_name(&split_lines("甲\r乙")), "cr");
+        assert_eq!(line_ending_name(&split_lines("甲")), "lf");
+    }
+
+    #[test]
+    fn columns_count_characters_on_chinese_text() {
+        let text = "标题\r\n　　一是加快";
+        let lines = split_lines(text);
+        let index = LineIndex::new(text, &lines);
+        let mut a = Location {
+            offset: 14, // after 标题\r\n　　 (6 + 2 + 6 bytes)
+            ..Location::default()
+        };
+        let mut b = Location {
+            offset: 3,
+            ..Location::default()
+        };
+        let mut c = Location {
+            offset: text.len(),
+            ..Location::default()
+        };
+        index.resolve(&mut [&mut a, &mut b, &mut c]);
+        assert_eq!(
+            (a.line, a.column),
+            (2, 3),
+            "一 is the third character of line 2"
+        );
+        assert_eq!((b.line, b.column), (1, 2), "题 is the second character");
+        assert_eq!(
+            (c.line, c.column),
+            (2, 7),
+            "the end is after six characters"
+        );
+    }
+
+    #[test]
+    fn an_offset_inside_a_character_moves_back_to_its_start() {
+        let text = "一二";
+        let lines = split_lines(text);
+        let mut a = Location {
+            offset: 4,
+            ..Location::default()
+        };
+        LineIndex::new(text, &lines).resolve(&mut [&mut a]);
+        assert_eq!((a.offset, a.column), (3, 2));
+    }
+}

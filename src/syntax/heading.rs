@@ -1,0 +1,79 @@
+//! Heading and title candidates: short lines without sentence punctuation.
+//!
+//! An unnumbered heading has no marker to recognize; what sets it apart is
+//! its shape. It stands alone (a block of one line), it is short, and it does
+//! not end with the punctuation of a sentence or a fragment of one.
+//!
+//! ```text
+//! > | 　　 人工智能 引领 科技 革命
+//!          ^^^^^^^^^^^^^^^^^^^^ heading: 9 characters once normalized, no punctuation
+//! > | 　　 近年 来 ， 人工智能 迅速 发展 ， 作为 引 领 新 一 代 科技 …
+//!          not a heading: a sentence
+//! ```
+
+use crate::text::is_body_punctuation;
+
+/// Most characters a normalized line may have and still be a heading.
+///
+/// `加速深化人工智能产业链` (11 characters) is a heading; the seed's wrapped
+/// body lines hold about 45 characters, its points' first sentences up to 22.
+pub(crate) const HEADING_CHARS_MAX: usize = 30;
+
+/// Most characters a title line may have.
+///
+/// Titles of government reports carry their occasion and speaker on one line
+/// (`政府工作报告——2024年3月5日在第十四届全国人民代表大会第二次会议上国务院总理 李强`,
+/// 46 characters).
+pub(crate) const TITLE_CHARS_MAX: usize = 60;
+
+/// Whether normalized text is shaped like a heading or a title of at most
+/// `max_chars` characters: not empty, no longer than that, and not ending
+/// with sentence or clause punctuation.
+pub(crate) fn is_heading_shaped(text: &str, max_chars: usize) -> bool {
+    let mut count = 0;
+    let mut last = None;
+    for c in text.chars() {
+        count += 1;
+        if count > max_chars {
+            return false;
+        }
+        last = Some(c);
+    }
+    last.is_some_and(|c| !is_body_punctuation(c) && c.is_alphanumeric())
+        || last.is_some_and(|c| matches!(c, '）' | ')' | '”' | '》' | '」' | '』' | '】'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heading_shape() {
+        let cases = [
+            ("人工智能引领科技革命", true, "a short phrase"),
+            ("科学制定人工智能产业政策", true, "another short phrase"),
+            ("关于《决定》的说明（草案）", true, "ending in a bracket"),
+            ("放新活力。", false, "ending in a full stop"),
+            ("各位代表：", false, "ending in a colon"),
+            (
+                "不断推动制造业、交通运输业、医疗健康业、金融业、",
+                false,
+                "ending in a 顿号",
+            ),
+            ("", false, "empty"),
+            ("[ ]", false, "a placeholder"),
+            (
+                "人工智能迅速发展作为引领新一代科技革命和产业变革的战略性技术其具有跨界",
+                false,
+                "too long",
+            ),
+        ];
+        for (text, expected, why) in cases {
+            assert_eq!(
+                is_heading_shaped(text, HEADING_CHARS_MAX),
+                expected,
+                "{why}: {text}"
+            );
+        }
+    }
+}

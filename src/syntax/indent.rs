@@ -1,0 +1,92 @@
+//! Indentation: the white space that opens a line.
+//!
+//! A paragraph's first line is indented two characters (GB/T 9704 §7.3.3),
+//! written with U+3000 ideographic spaces, U+2003 em spaces, a tab or ASCII
+//! spaces. Word segmentation adds single ASCII spaces around every token, so
+//! one ASCII space alone is not an indent.
+//!
+//! ```bnf
+//! indentation ::= *space
+//! indented    ::= wide-space | tab | 2*" "      ; somewhere in the run
+//! ```
+//!
+//! ```text
+//! > | 　　 党 的 二十 大 报告
+//!     ^^^ indented: two em spaces, then a segmentation space
+//! > |  长引擎 ， 加快
+//!     ^ not indented: one segmentation space
+//! ```
+
+use crate::text::is_space;
+use nom::{bytes::complete::take_while, IResult, Parser};
+
+/// The white space at the start of a line.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Indent {
+    /// ASCII spaces in the run.
+    pub ascii: u32,
+    /// Every other white-space character: ideographic and em spaces, tabs.
+    pub wide: u32,
+}
+
+impl Indent {
+    /// Whether the line is indented, as a paragraph's first line is.
+    pub(crate) fn is_indented(&self) -> bool {
+        self.wide > 0 || self.ascii >= 2
+    }
+}
+
+/// Consumes a line's leading white space and measures it.
+pub(crate) fn indentation(input: &str) -> IResult<&str, Indent> {
+    take_while(is_space)
+        .map(|run: &str| {
+            run.chars().fold(Indent::default(), |indent, c| match c {
+                ' ' => Indent {
+                    ascii: indent.ascii.saturating_add(1),
+                    ..indent
+                },
+                _ => Indent {
+                    wide: indent.wide.saturating_add(1),
+                    ..indent
+                },
+            })
+        })
+        .parse(input)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn indentation_measures_the_leading_run() {
+        let cases = [
+            (
+                "\u{3000}\u{3000}一是",
+                0,
+                2,
+                "一是",
+                true,
+                "two ideographic spaces",
+            ),
+            (
+                "\u{2003}\u{2003} 党",
+                1,
+                2,
+                "党",
+                true,
+                "em spaces and a segmentation space",
+            ),
+            ("    第一条", 4, 0, "第一条", true, "four ASCII spaces"),
+            ("  二是", 2, 0, "二是", true, "two ASCII spaces"),
+            (" 长引擎", 1, 0, "长引擎", false, "one segmentation space"),
+            ("\t甲", 0, 1, "甲", true, "a tab"),
+            ("甲", 0, 0, "甲", false, "no space"),
+        ];
+        for (line, ascii, wide, rest, indented, why) in cases {
+            let (left, indent) = indentation(line).expect("never fails");
+            assert_eq!((left, indent), (rest, Indent { ascii, wide }), "{why}");
+            assert_eq!(indent.is_indented(), indented, "{why}");
+        }
+    }
+}

@@ -1,0 +1,106 @@
+//! First pass: recognizers that say what each line is.
+//!
+//! An article, as this crate reads it:
+//!
+//! ```bnf
+//! article    ::= line*
+//! line       ::= blank_line | separator | placeholder | text_line
+//! text_line  ::= indentation content
+//! content    ::= point_marker? any+        ; a marker counts only where a paragraph starts
+//! ```
+//!
+//! Each construct has its own module, documented with its grammar and a
+//! sample line. Which text lines start a paragraph, and which paragraphs are
+//! titles or headings, is decided by the second pass ([`crate::tree`]) from the
+//! evidence of the whole document.
+
+pub(crate) mod blank_line;
+pub(crate) mod heading;
+pub(crate) mod indent;
+#[allow(dead_code)] // the heading markers of issue 3 use the rest
+pub(crate) mod numeral;
+pub(crate) mod placeholder;
+pub(crate) mod point_marker;
+pub(crate) mod separator;
+
+use crate::source::Line;
+use crate::text::is_space;
+use indent::Indent;
+
+/// What a line is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum LineKind {
+    /// Only white space.
+    Blank,
+    /// A `--` line.
+    Separator,
+    /// A line standing for missing content (`[ ]`).
+    Placeholder,
+    /// Anything else.
+    Text,
+}
+
+/// A line, recognized.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct LineInfo {
+    /// What it is.
+    pub kind: LineKind,
+    /// Offset of its first character after the indentation.
+    pub content_start: usize,
+    /// Offset just after its last character that is not white space.
+    pub content_end: usize,
+    /// Its indentation.
+    pub indent: Indent,
+}
+
+/// Recognize one line of `text`.
+pub(crate) fn classify_line(text: &str, line: &Line) -> LineInfo {
+    let raw = text.get(line.start..line.end).unwrap_or_default();
+    let (rest, indent) = indent::indentation(raw).unwrap_or((raw, Indent::default()));
+    let content_start = line.end - rest.len();
+    let content_end = content_start + rest.trim_end_matches(is_space).len();
+    let kind = if blank_line::blank_line(raw).is_ok() {
+        LineKind::Blank
+    } else if separator::separator(rest).is_ok() {
+        LineKind::Separator
+    } else if placeholder::placeholder(rest).is_ok() {
+        LineKind::Placeholder
+    } else {
+        LineKind::Text
+    };
+    LineInfo {
+        kind,
+        content_start,
+        content_end,
+        indent,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::split_lines;
+
+    #[test]
+    fn lines_are_classified_with_their_content_span() {
+        let text = "\u{2003}\u{2003} 党 的 \n--\n\n[ ]\n人工智能";
+        let lines = split_lines(text);
+        let infos: Vec<_> = lines
+            .iter()
+            .map(|l| {
+                let info = classify_line(text, l);
+                (info.kind, &text[info.content_start..info.content_end])
+            })
+            .collect();
+        assert_eq!(
+            infos,
+            [
+                (LineKind::Text, "党 的"),
+                (LineKind::Separator, "--"),
+                (LineKind::Blank, ""),
+                (LineKind::Placeholder, "[ ]"),
+                (LineKind::Text, "人工智能"),
+            ]
+        );
+    }
+}

@@ -1,0 +1,297 @@
+//! Point marker: the ordinal that opens a numbered point.
+//!
+//! ```bnf
+//! point_marker ::= numeral *space ("是" | "要")           ; 一是 二 是 十一要
+//!                | "其" numeral *space ("，" | "," | "：" | "是")   ; 其一，
+//!                | "第" numeral *space ("，" | "," | "：")         ; 第一，
+//!                | ("首先" | "其次" | "再次" | "最后") *space ("，" | "," | "：")
+//!                | "——" not-dash                                  ; ——经济总体回升向好。
+//! ```
+//!
+//! Word segmentation puts spaces inside a marker, so `二 是` and `第一 ，`
+//! are accepted and normalized to `二是` and `第一，`.
+//!
+//! ```text
+//! > | 　　二 是 加快 推进 传统 产业 转型 升级 。
+//!         ^^^^ point 2, marker `二是`
+//! > | 　　一是一，二是二
+//!         not a point: the idiom, 是 is followed by the same kind of numeral and a comma
+//! > | 　　最后一公里
+//!         not a point: 最后 is not followed by a comma
+//! ```
+//!
+//! Markers are only recognized where a paragraph starts; the caller decides
+//! that.
+
+use super::numeral::chinese_numeral;
+use crate::text::is_space;
+use nom::{
+    branch::alt,
+    bytes::complete::{tag, take_while, take_while1},
+    character::complete::{char, one_of},
+    combinator::{consumed, not, peek, recognize},
+    IResult, Parser,
+};
+
+/// The family of a point marker. The JSON names are stable.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum PointScheme {
+    /// `一是`, `二是`, …
+    NumeralShi,
+    /// `一要`, `二要`, …
+    NumeralYao,
+    /// `其一，`, `其二，`, …
+    QiNumeral,
+    /// `第一，`, `第二，`, …
+    DiNumeral,
+    /// `首先，`, `其次，`, `再次，`, `最后，`
+    Discourse,
+    /// `——` items, numbered by their place in the list.
+    EmDash,
+}
+
+impl PointScheme {
+    /// The stable snake_case name used in the JSON `scheme` field.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            PointScheme::NumeralShi => "numeral_shi",
+            PointScheme::NumeralYao => "numeral_yao",
+            PointScheme::QiNumeral => "qi_numeral",
+            PointScheme::DiNumeral => "di_numeral",
+            PointScheme::Discourse => "discourse",
+            PointScheme::EmDash => "em_dash",
+        }
+    }
+}
+
+/// A recognized point marker.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct PointMarker {
+    /// Its family.
+    pub scheme: PointScheme,
+    /// Its value; `None` where the number is the point's place in its list
+    /// (`——`, and `最后` after `首先…其次`).
+    pub number: Option<u32>,
+    /// The marker without the spaces segmentation put inside it.
+    pub marker: String,
+}
+
+/// The marker without white space.
+fn squeeze(written: &str) -> String {
+    written.chars().filter(|c| !is_space(*c)).collect()
+}
+
+/// A comma, or a colon, after an ordinal word.
+fn ordinal_punctuation(input: &str) -> IResult<&str, char> {
+    one_of("，,：").parse(input)
+}
+
+/// `一是`, `二 是`, `十一要`, but not the idiom `一是一，二是二`.
+fn numeral_shi_or_yao(input: &str) -> IResult<&str, PointMarker> {
+    let (rest, (written, ((_, number), _, verb))) = consumed((
+        consumed(chinese_numeral), // 一 … 九千九百九十九
+        take_while(is_space),      // segmentation space
+        one_of("是要"),            // 是 or 要
+    ))
+    .parse(input)?;
+    // 一是一，二是二: 是 followed by a numeral and a comma is the idiom.
+    not((chinese_numeral, take_while(is_space), ordinal_punctuation)).parse(rest)?;
+    let scheme = if verb == '是' {
+        PointScheme::NumeralShi
+    } else {
+        PointScheme::NumeralYao
+    };
+    Ok((
+        rest,
+        PointMarker {
+            scheme,
+            number: Some(number),
+            marker: squeeze(written),
+        },
+    ))
+}
+
+/// `其一，`, `其二是`.
+fn qi_numeral(input: &str) -> IResult<&str, PointMarker> {
+    let (rest, (written, (_, number, _, _))) = consumed((
+        char('其'),
+        chinese_numeral,
+        take_while(is_space),
+        alt((ordinal_punctuation, char('是'))),
+    ))
+    .parse(input)?;
+    Ok((
+        rest,
+        PointMarker {
+            scheme: PointScheme::QiNumeral,
+            number: Some(number),
+            marker: squeeze(written),
+        },
+    ))
+}
+
+/// `第一，` — but not `第一章`, `第一批`, `第一时间`.
+fn di_numeral(input: &str) -> IResult<&str, PointMarker> {
+    let (rest, (written, (_, number, _, _))) = consumed((
+        char('第'),
+        chinese_numeral,
+        take_while(is_space),
+        ordinal_punctuation,
+    ))
+    .parse(input)?;
+    Ok((
+        rest,
+        PointMarker {
+            scheme: PointScheme::DiNumeral,
+            number: Some(number),
+            marker: squeeze(written),
+        },
+    ))
+}
+
+/// `首先，`, `其次，`, `再次，`, `最后，` — but not `再次强调`, `最后一公里`.
+fn discourse(input: &str) -> IResult<&str, PointMarker> {
+    let (rest, (written, (word, _, _))) = consumed((
+        alt((tag("首先"), tag("其次"), tag("再次"), tag("最后"))),
+        take_while(is_space),
+        ordinal_punctuation,
+    ))
+    .parse(input)?;
+    let number = match word {
+        "首先" => Some(1),
+        "其次" => Some(2),
+        "再次" => Some(3),
+        _ => None,
+    };
+    Ok((
+        rest,
+        PointMarker {
+            scheme: PointScheme::Discourse,
+            number,
+            marker: squeeze(written),
+        },
+    ))
+}
+
+/// `——经济总体回升向好。`: two em dashes (or two-em dash) and then text.
+fn em_dash(input: &str) -> IResult<&str, PointMarker> {
+    let (rest, _) = (
+        recognize(alt((tag("——"), tag("⸺")))),
+        take_while(is_space),
+        peek(take_while1(|c: char| c != '—' && !is_space(c))),
+    )
+        .parse(input)?;
+    Ok((
+        rest,
+        PointMarker {
+            scheme: PointScheme::EmDash,
+            number: None,
+            marker: "——".to_owned(),
+        },
+    ))
+}
+
+/// Recognizes the marker that opens a point, at the start of a paragraph's
+/// text (indentation already consumed). The rest starts after the marker
+/// and any segmentation space inside it.
+pub(crate) fn point_marker(input: &str) -> IResult<&str, PointMarker> {
+    alt((
+        numeral_shi_or_yao,
+        qi_numeral,
+        di_numeral,
+        discourse,
+        em_dash,
+    ))
+    .parse(input)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marker(scheme: PointScheme, number: Option<u32>, marker: &str) -> PointMarker {
+        PointMarker {
+            scheme,
+            number,
+            marker: marker.to_owned(),
+        }
+    }
+
+    #[test]
+    fn point_markers_in_every_form() {
+        use PointScheme::*;
+        let cases = [
+            (
+                "一是大力发展",
+                marker(NumeralShi, Some(1), "一是"),
+                "大力发展",
+                "一是",
+            ),
+            (
+                "二 是 加快",
+                marker(NumeralShi, Some(2), "二是"),
+                " 加快",
+                "segmented 二 是",
+            ),
+            (
+                "十一是推动",
+                marker(NumeralShi, Some(11), "十一是"),
+                "推动",
+                "十一是",
+            ),
+            (
+                "二要压实",
+                marker(NumeralYao, Some(2), "二要"),
+                "压实",
+                "二要",
+            ),
+            ("其一，", marker(QiNumeral, Some(1), "其一，"), "", "其一，"),
+            ("其二是", marker(QiNumeral, Some(2), "其二是"), "", "其二是"),
+            (
+                "第三 ，要",
+                marker(DiNumeral, Some(3), "第三，"),
+                "要",
+                "segmented 第三 ，",
+            ),
+            ("首先，", marker(Discourse, Some(1), "首先，"), "", "首先，"),
+            (
+                "最后，要",
+                marker(Discourse, None, "最后，"),
+                "要",
+                "最后， numbered by place",
+            ),
+            (
+                "——经济总体回升向好。",
+                marker(EmDash, None, "——"),
+                "经济总体回升向好。",
+                "an em-dash item",
+            ),
+        ];
+        for (input, expected, rest, why) in cases {
+            assert_eq!(
+                point_marker(input),
+                Ok((rest, expected)),
+                "should accept {why}"
+            );
+        }
+    }
+
+    #[test]
+    fn false_friends_are_not_points() {
+        let cases = [
+            ("一是一，二是二", "the idiom"),
+            ("第一批试点", "第一批"),
+            ("第一时间", "第一时间"),
+            ("第一章　总则", "a chapter"),
+            ("再次强调", "再次 meaning again"),
+            ("最后一公里", "最后 as an adjective"),
+            ("一、二季度", "a heading-like numeral pair"),
+            ("其中，", "其中"),
+            ("——", "a dash with nothing after it"),
+            ("唯一是", "唯一是 does not start with a numeral"),
+        ];
+        for (input, why) in cases {
+            assert!(point_marker(input).is_err(), "should reject {why}: {input}");
+        }
+    }
+}

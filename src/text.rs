@@ -1,0 +1,279 @@
+//! Character classes and text normalization.
+//!
+//! A paragraph's `text` is its lines joined and, for word-segmented input,
+//! its segmentation spaces removed (the contract's "Text" section):
+//!
+//! ```text
+//! 以 机器 学习 为 三 大 核心 技术 的 人工智能 正 以前 所 未      (line 13)
+//! 有 的 速度 影响 和 渗透 到 “ U ” 型 machine   learning          (line 14)
+//! → 以机器学习为三大核心技术的人工智能正以前所未有的速度影响和渗透到“U”型machine learning
+//! ```
+//!
+//! The rule for both a line break inside a paragraph and, in segmented text,
+//! a run of spaces: it disappears when a CJK character stands on either side
+//! of it, and becomes one ASCII space between two other characters.
+
+/// Whether a character counts as CJK for joining lines and removing
+/// segmentation spaces: ideographs, kana, CJK and full-width punctuation and
+/// symbols, the quotation marks “ ” ‘ ’, the ellipsis, dashes, the middle dot
+/// and the enclosed numerals (①, ⑴, ⒈, ㈠) used as list markers.
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{2E80}'..='\u{303F}'     // radicals, ideographic description, CJK symbols and punctuation
+        | '\u{3040}'..='\u{31FF}'   // kana, bopomofo, kanbun, strokes
+        | '\u{3200}'..='\u{9FFF}'   // enclosed CJK, compatibility, extension A, unified ideographs
+        | '\u{A000}'..='\u{A4CF}'   // Yi
+        | '\u{F900}'..='\u{FAFF}'   // compatibility ideographs
+        | '\u{FE10}'..='\u{FE1F}'   // vertical forms
+        | '\u{FE30}'..='\u{FE6F}'   // CJK compatibility and small forms
+        | '\u{FF00}'..='\u{FFEF}'   // full-width and half-width forms
+        | '\u{20000}'..='\u{3FFFF}' // extensions B to H
+        | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}' // ‘ ’ “ ”
+        | '\u{2014}' | '\u{2015}' | '\u{2026}' | '\u{22EF}' | '\u{2E3A}' // — ― … ⋯ ⸺
+        | '\u{00B7}'                // ·
+        | '\u{2460}'..='\u{24FF}'   // ① ⑴ ⒈ ⓫
+        | '\u{25A0}'..='\u{25FF}'   // ■ ◆ ● ▲ used as section ornaments
+        | '\u{2776}'..='\u{2793}'   // ❶ ➀ ➊
+    )
+}
+
+/// Whether a character is whitespace inside a line (every Unicode white
+/// space: ASCII space, tab, U+3000 ideographic space, U+2003 em space, …).
+pub(crate) fn is_space(c: char) -> bool {
+    c.is_whitespace()
+}
+
+/// Punctuation that closes a sentence or a clause: a paragraph that ends
+/// with none of these before a separator is `truncated_end`.
+pub(crate) fn is_closing_punctuation(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '！'
+            | '？'
+            | '!'
+            | '?'
+            | '.'
+            | '…'
+            | '⋯'
+            | '”'
+            | '’'
+            | '"'
+            | '\''
+            | '」'
+            | '』'
+            | '）'
+            | ')'
+            | '》'
+            | '〉'
+            | '】'
+            | '〕'
+            | '］'
+            | ']'
+            | '；'
+            | ';'
+    )
+}
+
+/// Punctuation that ends the first sentence of a point (its `lead`).
+pub(crate) fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';')
+}
+
+/// Punctuation a heading or a title does not end with: a line that ends
+/// with one of these is a sentence or a fragment of one.
+pub(crate) fn is_body_punctuation(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '，'
+            | '、'
+            | '；'
+            | '：'
+            | '！'
+            | '？'
+            | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '.'
+            | '…'
+            | '⋯'
+            | '—'
+    )
+}
+
+/// Joins the pieces of a block (each one line's content, without its
+/// indentation and trailing white space) into normalized text.
+///
+/// Between two pieces, and in segmented text at every run of white space
+/// within a piece, nothing is kept when a CJK character stands on either
+/// side, and one ASCII space is kept otherwise. In text that is not
+/// segmented, white space inside a piece is kept as written.
+pub(crate) fn normalize<'a>(pieces: impl IntoIterator<Item = &'a str>, segmented: bool) -> String {
+    let mut out = String::new();
+    let mut previous: Option<char> = None;
+    for piece in pieces {
+        let mut pending_space = previous.is_some();
+        for c in piece.chars() {
+            if segmented && is_space(c) {
+                pending_space = previous.is_some();
+                continue;
+            }
+            if pending_space {
+                if previous.is_some_and(|p| !is_cjk(p)) && !is_cjk(c) {
+                    out.push(' ');
+                }
+                pending_space = false;
+            }
+            out.push(c);
+            previous = Some(c);
+        }
+    }
+    out
+}
+
+/// Evidence for word segmentation, gathered line by line.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct SegmentationEvidence {
+    /// Runs of white space inside a line's content with a CJK character on
+    /// at least one side.
+    cjk_spaces: usize,
+    /// CJK characters seen.
+    cjk_chars: usize,
+}
+
+impl SegmentationEvidence {
+    /// Count one line's content (indentation and trailing space removed).
+    pub(crate) fn add(&mut self, content: &str) {
+        let mut previous: Option<char> = None;
+        let mut in_space = false;
+        for c in content.chars() {
+            if is_space(c) {
+                in_space = true;
+                continue;
+            }
+            if is_cjk(c) {
+                self.cjk_chars += 1;
+            }
+            if in_space {
+                if previous.is_some_and(is_cjk) || is_cjk(c) {
+                    self.cjk_spaces += 1;
+                }
+                in_space = false;
+            }
+            previous = Some(c);
+        }
+    }
+
+    /// Whether the text looks word-segmented: at least one space next to a
+    /// CJK character for every eight CJK characters. Segmented Chinese has
+    /// about one for every two; ordinary text has a few per document
+    /// (`国务院总理 李强`).
+    pub(crate) fn is_segmented(&self) -> bool {
+        self.cjk_spaces > 0 && self.cjk_spaces * 8 >= self.cjk_chars
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segmented_spaces_go_next_to_cjk_and_stay_between_latin_words() {
+        let cases = [
+            (
+                vec!["人工智能 引领 科技"],
+                "人工智能引领科技",
+                "spaces between words go",
+            ),
+            (vec!["“ U ” 型"], "“U”型", "spaces inside quotes go"),
+            (
+                vec!["machine   learning 方法"],
+                "machine learning方法",
+                "a run between Latin words becomes one space",
+            ),
+            (
+                vec!["增长 3.5% 以上"],
+                "增长3.5%以上",
+                "spaces next to CJK go, digits too",
+            ),
+            (
+                vec!["发展", "的 新 引擎"],
+                "发展的新引擎",
+                "a break between CJK characters joins with nothing",
+            ),
+            (
+                vec!["同时", "， 在"],
+                "同时，在",
+                "a break before punctuation joins with nothing",
+            ),
+            (
+                vec!["machine", "learning"],
+                "machine learning",
+                "a break between Latin words is one space",
+            ),
+        ];
+        for (pieces, expected, why) in cases {
+            assert_eq!(normalize(pieces, true), expected, "should: {why}");
+        }
+    }
+
+    #[test]
+    fn unsegmented_text_keeps_its_spaces_and_joins_lines() {
+        let cases = [
+            (
+                vec!["国务院总理 李强"],
+                "国务院总理 李强",
+                "a space inside a line stays",
+            ),
+            (
+                vec!["推动", "发展。"],
+                "推动发展。",
+                "CJK lines join with nothing",
+            ),
+            (
+                vec!["增长", "5.2%"],
+                "增长5.2%",
+                "CJK then a digit join with nothing",
+            ),
+            (
+                vec!["GDP", "growth"],
+                "GDP growth",
+                "Latin lines join with a space",
+            ),
+        ];
+        for (pieces, expected, why) in cases {
+            assert_eq!(normalize(pieces, false), expected, "should: {why}");
+        }
+    }
+
+    #[test]
+    fn segmentation_is_detected_from_spaces_next_to_cjk() {
+        let mut seg = SegmentationEvidence::default();
+        seg.add("人工智能 引领 科技 创新 助 推 产业 结构 升级");
+        assert!(seg.is_segmented(), "jieba output is segmented");
+        let mut plain = SegmentationEvidence::default();
+        plain
+            .add("政府工作报告——2024年3月5日在第十四届全国人民代表大会第二次会议上国务院总理 李强");
+        assert!(
+            !plain.is_segmented(),
+            "one space in a long line is not segmentation"
+        );
+        let mut latin = SegmentationEvidence::default();
+        latin.add("machine learning");
+        assert!(
+            !latin.is_segmented(),
+            "spaces between Latin words are not evidence"
+        );
+    }
+
+    #[test]
+    fn classes() {
+        for c in ['人', '，', '。', '“', '”', '、', '（', '①', '㈠', '—', '…'] {
+            assert!(is_cjk(c), "{c} is CJK");
+        }
+        for c in ['a', '1', '.', ' ', '\u{2003}'] {
+            assert!(!is_cjk(c), "{c:?} is not CJK");
+        }
+    }
+}

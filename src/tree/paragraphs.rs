@@ -1,0 +1,219 @@
+//! Paragraph boundaries: which text lines start a paragraph.
+//!
+//! Plain-text articles come in three layouts, and one document keeps to one
+//! of them, so the layout is decided once per document from the evidence of
+//! all its lines, never by a flag:
+//!
+//! 1. **Indented, hard-wrapped** (the seed): a paragraph's first line is
+//!    indented, its continuation lines are flush left. An indented line, a
+//!    blank line or a separator starts a paragraph.
+//! 2. **Blank-line separated, hard-wrapped**: paragraphs are runs of
+//!    consecutive lines between blank lines (or separators).
+//! 3. **One paragraph per line**: every line is a paragraph; lines are as long
+//!    as their paragraphs and end with the paragraph's closing punctuation.
+//!
+//! The evidence that lines are hard-wrapped: a line that runs straight into
+//! the next text line while ending mid-sentence (with no closing
+//! punctuation) and being about as long as the document's typical line. If
+//! at least half of the lines followed by a text line look like that, the
+//! document is wrapped; otherwise it has one paragraph per line. A wrapped
+//! document that indents some of its lines and leaves some flush-left lines
+//! right after text lines (continuations) is indented; otherwise its
+//! paragraphs are separated by blank lines.
+
+use crate::syntax::{LineInfo, LineKind};
+use crate::text::{is_closing_punctuation, is_space};
+
+/// How a document marks its paragraphs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Layout {
+    /// Indented first lines, flush-left continuation lines.
+    Indented,
+    /// Paragraphs separated by blank lines.
+    BlankLines,
+    /// One paragraph per line.
+    LinePerParagraph,
+}
+
+/// A run of lines that makes one block.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct RawBlock {
+    /// What the lines are.
+    pub kind: LineKind,
+    /// Index of the first line.
+    pub first: usize,
+    /// Index of the last line (inclusive).
+    pub last: usize,
+}
+
+/// Decide the layout from all the lines of a document.
+pub(crate) fn detect_layout(text: &str, infos: &[LineInfo]) -> Layout {
+    let lengths: Vec<usize> = infos
+        .iter()
+        .filter(|info| info.kind == LineKind::Text)
+        .map(|info| {
+            content(text, info)
+                .chars()
+                .filter(|c| !is_space(*c))
+                .count()
+        })
+        .collect();
+    let typical = median(lengths);
+    let (mut followed, mut wrapped, mut indented, mut continuations) = (0, 0, 0, 0);
+    for (index, info) in infos.iter().enumerate() {
+        if info.kind != LineKind::Text {
+            continue;
+        }
+        let previous_is_text = index
+            .checked_sub(1)
+            .and_then(|i| infos.get(i))
+            .is_some_and(|p| p.kind == LineKind::Text);
+        if info.indent.is_indented() {
+            indented += 1;
+        } else if previous_is_text {
+            continuations += 1;
+        }
+        if infos
+            .get(index + 1)
+            .is_some_and(|n| n.kind == LineKind::Text)
+        {
+            followed += 1;
+            let line = content(text, info);
+            let long = line.chars().filter(|c| !is_space(*c)).count() * 5 >= typical * 4;
+            let mid_sentence = line
+                .chars()
+                .next_back()
+                .is_some_and(|c| !is_closing_punctuation(c) && !matches!(c, '：' | ':'));
+            if long && mid_sentence {
+                wrapped += 1;
+            }
+        }
+    }
+    if followed == 0 || wrapped * 2 < followed {
+        Layout::LinePerParagraph
+    } else if indented > 0 && continuations > 0 {
+        Layout::Indented
+    } else {
+        Layout::BlankLines
+    }
+}
+
+/// The content of a line, without indentation and trailing space.
+fn content<'a>(text: &'a str, info: &LineInfo) -> &'a str {
+    text.get(info.content_start..info.content_end)
+        .unwrap_or_default()
+}
+
+/// The median of some lengths (0 for none).
+fn median(mut lengths: Vec<usize>) -> usize {
+    let middle = lengths.len() / 2;
+    if lengths.is_empty() {
+        return 0;
+    }
+    let (_, median, _) = lengths.select_nth_unstable(middle);
+    *median
+}
+
+/// Group lines into blocks by the layout; blank lines only separate.
+pub(crate) fn blocks(infos: &[LineInfo], layout: Layout) -> Vec<RawBlock> {
+    let mut out: Vec<RawBlock> = Vec::new();
+    let mut open = false; // whether the last block is text that may go on
+    for (index, info) in infos.iter().enumerate() {
+        match info.kind {
+            LineKind::Blank => open = false,
+            LineKind::Separator | LineKind::Placeholder => {
+                out.push(RawBlock {
+                    kind: info.kind,
+                    first: index,
+                    last: index,
+                });
+                open = false;
+            }
+            LineKind::Text => {
+                let continues = open
+                    && match layout {
+                        Layout::LinePerParagraph => false,
+                        Layout::BlankLines => true,
+                        Layout::Indented => !info.indent.is_indented(),
+                    };
+                match out.last_mut() {
+                    Some(block) if continues => block.last = index,
+                    _ => out.push(RawBlock {
+                        kind: LineKind::Text,
+                        first: index,
+                        last: index,
+                    }),
+                }
+                open = true;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::split_lines;
+    use crate::syntax::classify_line;
+
+    fn layout_of(text: &str) -> (Layout, Vec<(usize, usize)>) {
+        let infos: Vec<_> = split_lines(text)
+            .iter()
+            .map(|l| classify_line(text, l))
+            .collect();
+        let layout = detect_layout(text, &infos);
+        let spans = blocks(&infos, layout)
+            .iter()
+            .map(|b| (b.first + 1, b.last + 1))
+            .collect();
+        (layout, spans)
+    }
+
+    #[test]
+    fn indented_wrapped_paragraphs() {
+        let text = concat!(
+            "　　近年来，人工智能迅速发展，作为引领新一代科技革命和产业\n",
+            "变革的战略性技术，其具有跨界融合、人机协同、群智开放等新\n",
+            "特征。\n",
+            "　　从人工智能产业链本身来讲，主要包括基础支撑层、软件算\n",
+            "法层和行业应用层。",
+        );
+        assert_eq!(
+            layout_of(text),
+            (Layout::Indented, vec![(1, 3), (4, 5)]),
+            "an indented line starts a paragraph, flush lines continue it"
+        );
+    }
+
+    #[test]
+    fn blank_line_separated_paragraphs() {
+        let text = "近年来，人工智能迅速发展，作为引领新一代科技革命和产业\n\
+                    变革的战略性技术，其具有跨界融合、人机协同、群智开放等新\n\
+                    特征。\n\
+                    \n\
+                    从人工智能产业链本身来讲，主要包括基础支撑层、软件算法\n\
+                    层和行业应用层。";
+        assert_eq!(
+            layout_of(text),
+            (Layout::BlankLines, vec![(1, 3), (5, 6)]),
+            "blank lines separate paragraphs of consecutive lines"
+        );
+    }
+
+    #[test]
+    fn one_paragraph_per_line() {
+        let text = "一、2023年工作回顾\n\
+                    过去一年，是全面贯彻党的二十大精神的开局之年。\n\
+                    一是着力扩大国内需求。推动消费从疫后恢复转向持续扩大。\n\
+                    二是大力推进现代化产业体系建设。";
+        assert_eq!(
+            layout_of(text),
+            (
+                Layout::LinePerParagraph,
+                vec![(1, 1), (2, 2), (3, 3), (4, 4)]
+            ),
+            "lines that end their sentences are paragraphs of their own"
+        );
+    }
+}

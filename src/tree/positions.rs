@@ -1,0 +1,59 @@
+//! Filling in line and column of every position once the tree is built.
+//!
+//! The tree is built with byte offsets only; this pass gathers every
+//! location of the tree and resolves them all in one sorted sweep
+//! ([`LineIndex::resolve`]), which keeps the cost linear in the text however
+//! many nodes share a long line.
+
+use super::{Block, Document, Paragraph, Point};
+use crate::source::{LineIndex, Location, Position};
+
+/// Fill in line and column of every position in the document.
+pub(crate) fn resolve_positions(document: &mut Document, index: &LineIndex<'_>) {
+    let mut locations: Vec<&mut Location> = Vec::new();
+    collect(&mut document.position, &mut locations);
+    if let Some(title) = &mut document.title {
+        collect(&mut title.position, &mut locations);
+    }
+    // Walk the blocks with an explicit stack: nesting depth is bounded, but
+    // nothing here should depend on that.
+    let mut pending: Vec<&mut Block> = document.children.iter_mut().collect();
+    while let Some(block) = pending.pop() {
+        match block {
+            Block::Section(section) => {
+                collect(&mut section.position, &mut locations);
+                collect(&mut section.heading.position, &mut locations);
+                pending.extend(section.children.iter_mut());
+            }
+            Block::List(list) => {
+                collect(&mut list.position, &mut locations);
+                for Point {
+                    position, children, ..
+                } in list.children.iter_mut()
+                {
+                    collect(position, &mut locations);
+                    pending.extend(children.iter_mut());
+                }
+            }
+            Block::Paragraph(Paragraph {
+                position,
+                inline_points,
+                ..
+            }) => {
+                collect(position, &mut locations);
+                for point in inline_points.iter_mut() {
+                    collect(&mut point.position, &mut locations);
+                }
+            }
+            Block::Separator(b) => collect(&mut b.position, &mut locations),
+            Block::Placeholder(b) => collect(&mut b.position, &mut locations),
+            Block::RepeatedTitle(b) => collect(&mut b.position, &mut locations),
+        }
+    }
+    index.resolve(&mut locations);
+}
+
+fn collect<'a>(position: &'a mut Position, locations: &mut Vec<&'a mut Location>) {
+    locations.push(&mut position.start);
+    locations.push(&mut position.end);
+}
