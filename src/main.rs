@@ -142,10 +142,9 @@ fn write_output(output: Option<&PathBuf>, bytes: &[u8]) -> Result<(), Failure> {
 
 /// An I/O error as a lower-case phrase: "no such file or directory".
 fn io_message(err: &io::Error) -> String {
-    let text = match err.kind() {
+    match err.kind() {
         io::ErrorKind::NotFound => "no such file or directory".to_owned(),
         io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
         _ => err.to_string(),
-    };
-    text
+    }
 }
