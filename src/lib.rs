@@ -11,7 +11,7 @@
 //! ([`parse_bytes`]).
 //!
 //! ```
-//! let doc = outline::parse("人工智能产业\n\n　　一是加快发展。二是扩大应用。\n");
+//! let doc = outline::parse("人工智能产业\n\n　　一是加快发展。\n　　二是扩大应用。\n");
 //! assert_eq!(doc.title.as_ref().map(|t| t.text.as_str()), Some("人工智能产业"));
 //! let outline::Block::List(list) = &doc.children[0] else { panic!("a list") };
 //! assert_eq!(list.children[0].marker, "一是");

@@ -165,12 +165,12 @@ impl SegmentationEvidence {
         }
     }
 
-    /// Whether the text looks word-segmented: at least one space next to a
-    /// CJK character for every eight CJK characters. Segmented Chinese has
-    /// about one for every two; ordinary text has a few per document
-    /// (`国务院总理 李强`).
+    /// Whether the text looks word-segmented: at least two spaces next to
+    /// CJK characters, and one for every eight CJK characters. Segmented
+    /// Chinese has about one for every two; ordinary text has a few per
+    /// document (`国务院总理 李强`).
     pub(crate) fn is_segmented(&self) -> bool {
-        self.cjk_spaces > 0 && self.cjk_spaces * 8 >= self.cjk_chars
+        self.cjk_spaces >= 2 && self.cjk_spaces * 8 >= self.cjk_chars
     }
 }
 
@@ -259,6 +259,9 @@ mod tests {
             !plain.is_segmented(),
             "one space in a long line is not segmentation"
         );
+        let mut short = SegmentationEvidence::default();
+        short.add("国务院总理 李强");
+        assert!(!short.is_segmented(), "one space is not enough evidence");
         let mut latin = SegmentationEvidence::default();
         latin.add("machine learning");
         assert!(

@@ -26,6 +26,20 @@ pub(crate) const HEADING_CHARS_MAX: usize = 30;
 /// 46 characters).
 pub(crate) const TITLE_CHARS_MAX: usize = 60;
 
+/// Most characters a numbered heading standing on its own line may have
+/// (`二、2024年经济社会发展总体要求和政策取向`, 21 characters).
+pub(crate) const NUMBERED_HEADING_CHARS_MAX: usize = 40;
+
+/// Most characters of the first sentence of a run-in heading
+/// (`（一）大力推进现代化产业体系建设，加快发展新质生产力。`, 27 characters).
+pub(crate) const RUN_IN_HEADING_CHARS_MAX: usize = 60;
+
+/// Most characters of each line of a title of several lines.
+pub(crate) const TITLE_LINE_CHARS_MAX: usize = 40;
+
+/// Most characters of the signature line before the closing date.
+pub(crate) const SIGNATURE_CHARS_MAX: usize = 30;
+
 /// Whether normalized text is shaped like a heading or a title of at most
 /// `max_chars` characters: not empty, no longer than that, and not ending
 /// with sentence or clause punctuation.

@@ -15,9 +15,11 @@
 //! evidence of the whole document.
 
 pub(crate) mod blank_line;
+pub(crate) mod furniture;
 pub(crate) mod heading;
+pub(crate) mod heading_marker;
 pub(crate) mod indent;
-#[allow(dead_code)] // the heading markers of issue 3 use the rest
+pub(crate) mod inline_point;
 pub(crate) mod numeral;
 pub(crate) mod placeholder;
 pub(crate) mod point_marker;

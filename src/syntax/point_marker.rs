@@ -29,7 +29,7 @@ use nom::{
     branch::alt,
     bytes::complete::{tag, take_while, take_while1},
     character::complete::{char, one_of},
-    combinator::{consumed, not, peek, recognize},
+    combinator::{consumed, not, peek, verify},
     IResult, Parser,
 };
 
@@ -76,6 +76,15 @@ pub(crate) struct PointMarker {
     pub marker: String,
 }
 
+/// The largest number of a point marker: nobody enumerates a hundred points
+/// with `一百是`, while `两千是` and `〇是` are not points at all.
+const POINT_NUMBER_MAX: u32 = 99;
+
+/// Characters that make a word with 要 (要素, 要求, 要点, 要件, 要闻, 要务,
+/// 要害, 要领, 要事, 要员, 要地, 要塞, 要职, 要旨, 要义): after a numeral,
+/// `三要素` is not the third point.
+const YAO_WORDS: &str = "素求点件闻务害领事员地塞职旨义";
+
 /// The marker without white space.
 fn squeeze(written: &str) -> String {
     written.chars().filter(|c| !is_space(*c)).collect()
@@ -89,13 +98,19 @@ fn ordinal_punctuation(input: &str) -> IResult<&str, char> {
 /// `一是`, `二 是`, `十一要`, but not the idiom `一是一，二是二`.
 fn numeral_shi_or_yao(input: &str) -> IResult<&str, PointMarker> {
     let (rest, (written, ((_, number), _, verb))) = consumed((
-        consumed(chinese_numeral), // 一 … 九千九百九十九
-        take_while(is_space),      // segmentation space
-        one_of("是要"),            // 是 or 要
+        consumed(verify(chinese_numeral, |n| {
+            (1..=POINT_NUMBER_MAX).contains(n)
+        })), // 一 … 九十九
+        take_while(is_space), // segmentation space
+        one_of("是要"),       // 是 or 要
     ))
     .parse(input)?;
     // 一是一，二是二: 是 followed by a numeral and a comma is the idiom.
     not((chinese_numeral, take_while(is_space), ordinal_punctuation)).parse(rest)?;
+    // 三要素, 二要件: 要 starting a word of its own.
+    if verb == '要' {
+        not(one_of(YAO_WORDS)).parse(rest)?;
+    }
     let scheme = if verb == '是' {
         PointScheme::NumeralShi
     } else {
@@ -175,8 +190,8 @@ fn discourse(input: &str) -> IResult<&str, PointMarker> {
 
 /// `——经济总体回升向好。`: two em dashes (or two-em dash) and then text.
 fn em_dash(input: &str) -> IResult<&str, PointMarker> {
-    let (rest, _) = (
-        recognize(alt((tag("——"), tag("⸺")))),
+    let (rest, (dash, _, _)) = (
+        alt((tag("——"), tag("⸺"))),
         take_while(is_space),
         peek(take_while1(|c: char| c != '—' && !is_space(c))),
     )
@@ -186,7 +201,7 @@ fn em_dash(input: &str) -> IResult<&str, PointMarker> {
         PointMarker {
             scheme: PointScheme::EmDash,
             number: None,
-            marker: "——".to_owned(),
+            marker: dash.to_owned(),
         },
     ))
 }
@@ -289,6 +304,10 @@ mod tests {
             ("其中，", "其中"),
             ("——", "a dash with nothing after it"),
             ("唯一是", "唯一是 does not start with a numeral"),
+            ("三要素齐备", "要素 is a word"),
+            ("二要求", "要求 is a word"),
+            ("〇是", "zero is no point"),
+            ("两千是", "numbers above 99 are no points"),
         ];
         for (input, why) in cases {
             assert!(point_marker(input).is_err(), "should reject {why}: {input}");

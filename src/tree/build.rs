@@ -2,27 +2,42 @@
 //!
 //! 1. Lines are grouped into blocks by the document's paragraph layout
 //!    ([`super::paragraphs`]).
-//! 2. Each block is classified: the title, a repetition of the title, a
-//!    heading, a paragraph that opens a point, a paragraph, a separator, a
-//!    placeholder.
+//! 2. Each block gets its role, in this order: the title (the first block,
+//!    when short and unpunctuated), a repetition of the title, a table of
+//!    contents, furniture (page numbers, bylines, subtitles, the addressee,
+//!    attachments, the closing signature and date), a numbered heading, a
+//!    point, an unnumbered heading, a paragraph.
 //! 3. Headings open sections on a stack: a heading closes the open sections
-//!    of its own family or of a family ranked at or below it, and nests under
-//!    the rest ([`HeadingKey`]).
+//!    of its own family and of the families ranked at or below it, and nests
+//!    under the rest ([`HeadingFamily::rank`]); so levels follow the order in
+//!    which families appear, never a fixed depth.
 //! 4. When a section closes, its points are gathered into lists: a point
 //!    holds the blocks up to the next point of its list; the blocks after a
 //!    list's last point belong to the section.
+//!
+//! Numbered markers of the 公文 ladder (`（一）`, `1.` …) are points, not
+//! headings, inside a law article and in a run of items that a paragraph
+//! ending in a colon introduces — unless the paragraph has a run-in heading
+//! (a short first sentence followed by more text).
 
+use super::blocks::{Context, TextBlock};
 use super::paragraphs::{blocks, detect_layout, RawBlock};
 use super::{
-    Block, Heading, List, Paragraph, Placeholder, Point, RepeatedTitle, Section, Separator, Title,
+    Block, Furniture, Heading, List, Numbering, Paragraph, Placeholder, Point, RepeatedTitle,
+    Section, Separator, TableOfContents, Title,
 };
 use crate::source::Position;
-use crate::syntax::heading::{is_heading_shaped, HEADING_CHARS_MAX, TITLE_CHARS_MAX};
-use crate::syntax::point_marker::{point_marker, PointMarker, PointScheme};
-use crate::syntax::{LineInfo, LineKind};
-use crate::text::{
-    is_closing_punctuation, is_sentence_end, is_space, normalize, SegmentationEvidence,
+use crate::syntax::furniture;
+use crate::syntax::heading::{
+    is_heading_shaped, HEADING_CHARS_MAX, NUMBERED_HEADING_CHARS_MAX, RUN_IN_HEADING_CHARS_MAX,
+    SIGNATURE_CHARS_MAX, TITLE_CHARS_MAX, TITLE_LINE_CHARS_MAX,
 };
+use crate::syntax::heading_marker::{
+    heading_marker, markdown_prefix, HeadingFamily, HeadingMarker,
+};
+use crate::syntax::point_marker::{point_marker, PointScheme};
+use crate::syntax::{LineInfo, LineKind};
+use crate::text::{is_sentence_end, is_space, SegmentationEvidence};
 use std::collections::VecDeque;
 
 /// Whether the input is word-segmented.
@@ -68,59 +83,23 @@ pub(crate) fn build(text: &str, infos: &[LineInfo], segmentation: Segmentation) 
         segmented,
         indented_paragraphs: indented_paragraphs(infos, &raw),
     };
-    let mut tree = TreeBuilder::default();
-    let mut title: Option<Title> = None;
-    for (index, block) in raw.iter().enumerate() {
-        let previous = index.checked_sub(1).and_then(|i| raw.get(i));
-        let next = raw.get(index + 1);
-        match block.kind {
-            LineKind::Separator => {
-                let position = context.position(block);
-                tree.push(Item::Block(Block::Separator(Separator { position })));
-            }
-            LineKind::Placeholder => {
-                let position = context.position(block);
-                let raw = text.get(position.range()).unwrap_or_default().to_owned();
-                tree.push(Item::Block(Block::Placeholder(Placeholder {
-                    raw,
-                    position,
-                })));
-            }
-            LineKind::Blank => {}
-            LineKind::Text => {
-                let text_block = context.text_block(block);
-                if index == 0 && text_block.is_title() {
-                    title = Some(Title {
-                        text: text_block.text,
-                        position: text_block.position,
-                    });
-                } else if title.as_ref().is_some_and(|t| text_block.repeats(t)) {
-                    tree.push(Item::Block(Block::RepeatedTitle(RepeatedTitle {
-                        position: text_block.position,
-                    })));
-                } else if let Some(marker) = text_block.point_marker() {
-                    let paragraph = context.paragraph(text_block, block, previous, next);
-                    tree.push(Item::Point(marker, paragraph));
-                } else if text_block.is_heading() {
-                    tree.open_section(
-                        HeadingKey::Unnumbered,
-                        Heading {
-                            text: text_block.text,
-                            numbering: None,
-                            run_in: false,
-                            position: text_block.position,
-                        },
-                    );
-                } else {
-                    let paragraph = context.paragraph(text_block, block, previous, next);
-                    tree.push(Item::Block(Block::Paragraph(paragraph)));
-                }
-            }
-        }
+    let mut builder = Builder {
+        context: &context,
+        raw: &raw,
+        tree: TreeBuilder::default(),
+        title: None,
+        front_matter: true,
+        addressee_seen: false,
+        in_attachment: false,
+        closing: closing_blocks(&context, &raw),
+    };
+    let mut index = 0;
+    while index < raw.len() {
+        index = builder.block(index);
     }
     Built {
-        title,
-        children: tree.finish(),
+        title: builder.title,
+        children: builder.tree.finish(),
         segmented,
     }
 }
@@ -140,111 +119,475 @@ fn indented_paragraphs(infos: &[LineInfo], raw: &[RawBlock]) -> bool {
     indented * 2 > all
 }
 
-/// What the classification of blocks needs to know about the document.
-struct Context<'a> {
-    text: &'a str,
-    infos: &'a [LineInfo],
-    segmented: bool,
-    indented_paragraphs: bool,
-}
-
-/// A block of text lines, normalized.
-struct TextBlock<'a> {
-    text: String,
-    /// The first line's content, as written.
-    first_line: &'a str,
-    lines: usize,
-    indented: bool,
-    position: Position,
-}
-
-impl<'a> Context<'a> {
-    /// The line infos of a block.
-    fn lines(&self, block: &RawBlock) -> &'a [LineInfo] {
-        self.infos.get(block.first..=block.last).unwrap_or_default()
+/// The closing signature and date: the last text block when it is a date
+/// alone, and the short line just before it.
+fn closing_blocks(context: &Context<'_>, raw: &[RawBlock]) -> (Option<usize>, Option<usize>) {
+    let mut texts = raw
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, b)| b.kind == LineKind::Text);
+    let Some((date_index, date_block)) = texts.next() else {
+        return (None, None);
+    };
+    let date_line = context.first_line(context.block(date_block));
+    if date_block.first != date_block.last || furniture::date(date_line).is_err() {
+        return (None, None);
     }
+    let signature = texts.next().filter(|(_, b)| {
+        let block = context.block(b);
+        b.first == b.last
+            && is_heading_shaped(&context.text(block), SIGNATURE_CHARS_MAX)
+            && heading_marker(context.first_line(block)).is_err()
+    });
+    (signature.map(|(i, _)| i), Some(date_index))
+}
 
-    /// From the first character of a block to the end of its last.
-    fn position(&self, block: &RawBlock) -> Position {
-        let lines = self.lines(block);
-        match (lines.first(), lines.last()) {
-            (Some(first), Some(last)) => {
-                Position::from_offsets(first.content_start, last.content_end)
+/// The state of the second pass.
+struct Builder<'c, 'a> {
+    context: &'c Context<'a>,
+    raw: &'c [RawBlock],
+    tree: TreeBuilder,
+    title: Option<Title>,
+    /// Nothing but the title and furniture seen yet.
+    front_matter: bool,
+    addressee_seen: bool,
+    /// Inside a list of attachments (`附件：1.……` then `2.……`).
+    in_attachment: bool,
+    /// The signature's and the date's block indices.
+    closing: (Option<usize>, Option<usize>),
+}
+
+impl Builder<'_, '_> {
+    /// Give the block at `index` its role; returns the index of the next
+    /// block to read.
+    fn block(&mut self, index: usize) -> usize {
+        let Some(raw) = self.raw.get(index).copied() else {
+            return index + 1;
+        };
+        let position = Position::from_offsets(
+            self.context
+                .infos
+                .get(raw.first)
+                .map_or(0, |l| l.content_start),
+            self.context
+                .infos
+                .get(raw.last)
+                .map_or(0, |l| l.content_end),
+        );
+        match raw.kind {
+            LineKind::Separator => {
+                self.in_attachment = false;
+                self.tree
+                    .push(Item::Block(Block::Separator(Separator { position })));
             }
-            _ => Position::default(),
+            LineKind::Placeholder => {
+                let raw_text = self.context.text.get(position.range()).unwrap_or_default();
+                self.tree.push(Item::Block(Block::Placeholder(Placeholder {
+                    raw: raw_text.to_owned(),
+                    position,
+                })));
+            }
+            LineKind::Blank => {}
+            LineKind::Text => return self.text_block(index, raw),
         }
+        index + 1
     }
 
-    fn content(&self, info: &LineInfo) -> &'a str {
-        self.text
-            .get(info.content_start..info.content_end)
-            .unwrap_or_default()
-    }
+    fn text_block(&mut self, index: usize, raw: RawBlock) -> usize {
+        let context = self.context;
+        let block = context.block(&raw);
+        let first_line = context.first_line(block);
+        let single = raw.first == raw.last;
+        let next_line = self
+            .raw
+            .get(index + 1)
+            .filter(|b| b.kind == LineKind::Text)
+            .map(|b| context.first_line(context.block(b)));
 
-    fn text_block(&self, block: &RawBlock) -> TextBlock<'a> {
-        let lines = self.lines(block);
-        TextBlock {
-            text: normalize(lines.iter().map(|info| self.content(info)), self.segmented),
-            first_line: lines
-                .first()
-                .map(|info| self.content(info))
-                .unwrap_or_default(),
-            lines: lines.len(),
-            indented: lines.first().is_some_and(|info| info.indent.is_indented()),
-            position: self.position(block),
+        if index == 0 {
+            if let Some(title) = self.title_of(block) {
+                self.title = Some(title);
+                return index + 1;
+            }
         }
+        let text = context.text(block);
+        if single && self.title.as_ref().is_some_and(|t| t.text == text) {
+            self.push_block(Block::RepeatedTitle(RepeatedTitle {
+                position: position_of(block),
+            }));
+            return index + 1;
+        }
+        if single && furniture::table_of_contents(first_line).is_ok() {
+            return self.table_of_contents(index, block);
+        }
+        if let Some(kind) = self.furniture_kind(index, block, single, next_line) {
+            self.push_block(kind(Furniture {
+                text,
+                position: position_of(block),
+            }));
+            return index + 1;
+        }
+        self.in_attachment = false;
+        self.front_matter = false;
+        let previous = index.checked_sub(1).and_then(|i| self.raw.get(i));
+        let truncated_start = previous.is_some_and(|p| p.kind == LineKind::Separator)
+            && !block.lines.first().is_some_and(|l| l.indent.is_indented())
+            && context.indented_paragraphs;
+        let before_cut = self
+            .raw
+            .get(index + 1)
+            .is_none_or(|n| n.kind == LineKind::Separator);
+        if let Ok((after, marker)) = heading_marker(first_line) {
+            let marker_end = block.start + (first_line.len() - after.len());
+            if self.numbered_block(
+                block,
+                marker,
+                marker_end,
+                single,
+                truncated_start,
+                before_cut,
+            ) {
+                return index + 1;
+            }
+        }
+        if let Ok((_, marker)) = point_marker(first_line) {
+            let paragraph = context.paragraph(block, block.start, truncated_start, before_cut);
+            if paragraph.inline_points.len() < 2
+                || paragraph
+                    .inline_points
+                    .first()
+                    .map(|p| p.position.start.offset)
+                    != Some(block.start)
+            {
+                let marker = Marker {
+                    scheme: marker.scheme.name(),
+                    number: marker.number,
+                    marker: marker.marker,
+                };
+                self.tree.push(Item::Point(marker, paragraph));
+            } else {
+                self.tree.push(Item::Block(Block::Paragraph(paragraph)));
+            }
+            return index + 1;
+        }
+        if single && is_heading_shaped(&text, HEADING_CHARS_MAX) {
+            let heading = Heading {
+                text: context.heading_text(block, block.start, block.end),
+                numbering: None,
+                run_in: false,
+                position: position_of(block),
+            };
+            self.tree.open_section(HeadingKey::Unnumbered, heading);
+            return index + 1;
+        }
+        let paragraph = context.paragraph(block, block.start, truncated_start, before_cut);
+        self.tree.push(Item::Block(Block::Paragraph(paragraph)));
+        index + 1
     }
 
-    /// A paragraph, with its truncation flags.
-    fn paragraph(
-        &self,
-        text_block: TextBlock<'a>,
-        block: &RawBlock,
-        previous: Option<&RawBlock>,
-        next: Option<&RawBlock>,
-    ) -> Paragraph {
-        debug_assert_eq!(self.position(block), text_block.position);
-        let after_separator = previous.is_some_and(|p| p.kind == LineKind::Separator);
-        let before_cut = next.is_none_or(|n| n.kind == LineKind::Separator);
-        Paragraph {
-            truncated_start: after_separator && !text_block.indented && self.indented_paragraphs,
-            truncated_end: before_cut
-                && !text_block
-                    .text
-                    .chars()
-                    .next_back()
-                    .is_some_and(is_closing_punctuation),
-            text: text_block.text,
-            inline_points: Vec::new(),
-            position: text_block.position,
+    /// Push furniture or another block that does not end the front matter.
+    fn push_block(&mut self, block: Block) {
+        self.tree.push(Item::Block(block));
+    }
+
+    /// The title: the first block, of one to four short lines without
+    /// closing punctuation, unindented, without a marker (a Markdown `#`
+    /// prefix aside) and not furniture.
+    fn title_of(&self, block: TextBlock<'_>) -> Option<Title> {
+        let context = self.context;
+        let lines = block.lines;
+        if lines.is_empty() || lines.len() > 4 || lines.first()?.indent.is_indented() {
+            return None;
+        }
+        let first_line = context.first_line(block);
+        let start = match markdown_prefix(first_line) {
+            Ok((rest, 1)) => block.start + (first_line.len() - rest.len()),
+            Ok(_) => return None,
+            Err(_) => block.start,
+        };
+        let rest_of_first = context.text.get(start..block.start + first_line.len())?;
+        if heading_marker(rest_of_first).is_ok()
+            || point_marker(rest_of_first).is_ok()
+            || furniture::byline(rest_of_first).is_ok()
+            || furniture::table_of_contents(rest_of_first).is_ok()
+        {
+            return None;
+        }
+        let per_line = if lines.len() == 1 {
+            TITLE_CHARS_MAX
+        } else {
+            TITLE_LINE_CHARS_MAX
+        };
+        for line in lines {
+            let from = line.content_start.max(start);
+            let piece = context.text_between(block, from, line.content_end);
+            if !is_heading_shaped(&piece, per_line) {
+                return None;
+            }
+        }
+        Some(Title {
+            text: context.text_between(block, start, block.end),
+            position: position_of(block),
+        })
+    }
+
+    /// What kind of furniture a block is, if any.
+    fn furniture_kind(
+        &mut self,
+        index: usize,
+        block: TextBlock<'_>,
+        single: bool,
+        next_line: Option<&str>,
+    ) -> Option<fn(Furniture) -> Block> {
+        let context = self.context;
+        let line = context.first_line(block);
+        if self.closing.1 == Some(index) {
+            return Some(Block::Date);
+        }
+        if self.closing.0 == Some(index) {
+            return Some(Block::Signature);
+        }
+        if furniture::attachment(line).is_ok() {
+            self.in_attachment = true;
+            return Some(Block::Attachment);
+        }
+        if self.in_attachment && single && heading_marker(line).is_ok() {
+            return Some(Block::Attachment);
+        }
+        if !single {
+            return None;
+        }
+        if furniture::page_number(line).is_ok() {
+            return Some(Block::PageNumber);
+        }
+        if furniture::byline(line).is_ok() {
+            return Some(Block::Byline);
+        }
+        let text = context.text(block);
+        if !self.addressee_seen
+            && !self.tree.has_structure()
+            && is_addressee(&text)
+            && heading_marker(line).is_err()
+            && (self.front_matter || text.starts_with('各') || text.ends_with("们："))
+        {
+            self.addressee_seen = true;
+            return Some(Block::Addressee);
+        }
+        if !self.front_matter {
+            return None;
+        }
+        if furniture::subtitle(line).is_ok() {
+            return Some(Block::Subtitle);
+        }
+        if furniture::speaker(line).is_ok() {
+            return Some(Block::Byline);
+        }
+        if next_line.is_some_and(|l| furniture::subtitle(l).is_ok())
+            && is_heading_shaped(&text, TITLE_CHARS_MAX)
+            && heading_marker(line).is_err()
+        {
+            return Some(Block::Subtitle);
+        }
+        None
+    }
+
+    /// A table of contents: the `目录` line and the entries that follow it,
+    /// up to the first entry's second appearance (where the body begins).
+    fn table_of_contents(&mut self, index: usize, block: TextBlock<'_>) -> usize {
+        let context = self.context;
+        let mut entries: Vec<String> = Vec::new();
+        let mut end = block.end;
+        let mut next = index + 1;
+        while let Some(raw) = self.raw.get(next) {
+            if raw.kind != LineKind::Text {
+                break;
+            }
+            let candidate = context.block(raw);
+            let lines: Vec<String> = candidate
+                .lines
+                .iter()
+                .map(|l| context.heading_text(candidate, l.content_start, l.content_end))
+                .collect();
+            let fits = lines.iter().all(|line| {
+                is_heading_shaped(line, NUMBERED_HEADING_CHARS_MAX)
+                    && entries.first().is_none_or(|first| first != line)
+            });
+            if !fits {
+                break;
+            }
+            entries.extend(lines);
+            end = candidate.end;
+            next += 1;
+        }
+        self.push_block(Block::TableOfContents(TableOfContents {
+            text: context.heading_text(block, block.start, block.end),
+            entries,
+            position: Position::from_offsets(block.start, end),
+        }));
+        next
+    }
+
+    /// A block that opens with a heading marker: a heading (standalone or
+    /// run-in), a point, or — returning `false` — an ordinary block.
+    fn numbered_block(
+        &mut self,
+        block: TextBlock<'_>,
+        marker: HeadingMarker,
+        marker_end: usize,
+        single: bool,
+        truncated_start: bool,
+        before_cut: bool,
+    ) -> bool {
+        let context = self.context;
+        let family = marker.family;
+        let numbering = Numbering {
+            scheme: family.scheme().to_owned(),
+            marker: marker.marker.clone(),
+            number: marker.number,
+        };
+        let text_start = match family {
+            HeadingFamily::Markdown(_) => context.skip_space(block, marker_end),
+            _ => {
+                let first_line = context.first_line(block);
+                match markdown_prefix(first_line) {
+                    Ok((rest, _)) => block.start + (first_line.len() - rest.len()),
+                    Err(_) => block.start,
+                }
+            }
+        };
+        let key = HeadingKey::Numbered(family);
+        if family == HeadingFamily::Article {
+            let heading = Heading {
+                text: marker.marker.clone(),
+                numbering: Some(numbering),
+                run_in: true,
+                position: Position::from_offsets(block.start, marker_end),
+            };
+            self.tree.open_section(key, heading);
+            let rest = context.skip_space(block, marker_end);
+            if rest < block.end {
+                let paragraph = context.paragraph(block, rest, false, before_cut);
+                self.push_paragraph_or_point(paragraph);
+            } else if let Some(open) = self.tree.stack.last_mut() {
+                open.heading.run_in = false;
+            }
+            return true;
+        }
+        if family.is_law() || matches!(family, HeadingFamily::Markdown(_)) {
+            let text = if family.is_law() {
+                law_heading_text(context, block, &marker.marker, marker_end)
+            } else {
+                context.heading_text(block, text_start, block.end)
+            };
+            let heading = Heading {
+                text,
+                numbering: Some(numbering),
+                run_in: false,
+                position: position_of(block),
+            };
+            self.tree.open_section(key, heading);
+            return true;
+        }
+        // The 公文 ladder: 一、 （一） 1. （1） ①.
+        let split = context.find_within(block, marker_end, RUN_IN_HEADING_CHARS_MAX, |c| {
+            matches!(c, '。' | '！' | '？' | '：' | '!' | '?')
+        });
+        let rest = split.map(|s| context.skip_space(block, s));
+        let has_run_in = rest.is_some_and(|r| r < block.end);
+        let in_article =
+            self.tree.innermost() == Some(HeadingKey::Numbered(HeadingFamily::Article));
+        let in_items =
+            self.tree.last_is_point_of(family.scheme()) || self.tree.last_ends_with_colon();
+        let standalone =
+            single && is_heading_shaped(&context.text(block), NUMBERED_HEADING_CHARS_MAX);
+        if in_article || (in_items && !has_run_in && !standalone) {
+            let paragraph = context.paragraph(block, block.start, truncated_start, before_cut);
+            self.tree.push(Item::Point(
+                Marker {
+                    scheme: family.scheme(),
+                    number: Some(marker.number),
+                    marker: marker.marker,
+                },
+                paragraph,
+            ));
+            return true;
+        }
+        if standalone {
+            let heading = Heading {
+                text: context.heading_text(block, text_start, block.end),
+                numbering: Some(numbering),
+                run_in: false,
+                position: position_of(block),
+            };
+            self.tree.open_section(key, heading);
+            return true;
+        }
+        let (Some(split), Some(rest)) = (split, rest) else {
+            return false;
+        };
+        let heading = Heading {
+            text: context.heading_text(block, text_start, split),
+            numbering: Some(numbering),
+            run_in: has_run_in,
+            position: Position::from_offsets(block.start, split),
+        };
+        self.tree.open_section(key, heading);
+        if has_run_in {
+            let paragraph = context.paragraph(block, rest, false, before_cut);
+            self.push_paragraph_or_point(paragraph);
+        }
+        true
+    }
+
+    /// A paragraph split off a run-in heading: a point when it opens with a
+    /// point marker (and holds no inline sequence from its start).
+    fn push_paragraph_or_point(&mut self, paragraph: Paragraph) {
+        let text = paragraph.text.clone();
+        match point_marker(&text) {
+            Ok((_, marker)) if paragraph.inline_points.len() < 2 => {
+                let marker = Marker {
+                    scheme: marker.scheme.name(),
+                    number: marker.number,
+                    marker: marker.marker,
+                };
+                self.tree.push(Item::Point(marker, paragraph));
+            }
+            _ => self.tree.push(Item::Block(Block::Paragraph(paragraph))),
         }
     }
 }
 
-impl TextBlock<'_> {
-    /// The first line(s) of a document when short, unindented and without
-    /// closing punctuation.
-    fn is_title(&self) -> bool {
-        self.lines == 1
-            && !self.indented
-            && is_heading_shaped(&self.text, TITLE_CHARS_MAX)
-            && self.point_marker().is_none()
+/// The text of a 编, 章 or 节 heading: the marker, one space where the
+/// source separates it from the title, and the title without its
+/// letter-spacing: `第一章　总　　则` → `第一章 总则`.
+fn law_heading_text(
+    context: &Context<'_>,
+    block: TextBlock<'_>,
+    marker: &str,
+    marker_end: usize,
+) -> String {
+    let title_start = context.skip_space(block, marker_end);
+    let title = context.heading_text(block, title_start, block.end);
+    if title.is_empty() {
+        marker.to_owned()
+    } else if title_start > marker_end {
+        format!("{marker} {title}")
+    } else {
+        format!("{marker}{title}")
     }
+}
 
-    /// A later line with the title's text.
-    fn repeats(&self, title: &Title) -> bool {
-        self.lines == 1 && self.text == title.text
-    }
+/// The addressee line: short, ending with a colon, no sentence inside.
+fn is_addressee(text: &str) -> bool {
+    let count = text.chars().count();
+    (2..=60).contains(&count)
+        && text.ends_with(['：', ':'])
+        && !text.contains(['。', '；', '！', '？', ';', '!', '?'])
+}
 
-    /// A block of one short line without sentence punctuation.
-    fn is_heading(&self) -> bool {
-        self.lines == 1 && is_heading_shaped(&self.text, HEADING_CHARS_MAX)
-    }
-
-    /// The point marker that opens the block, if any.
-    fn point_marker(&self) -> Option<PointMarker> {
-        point_marker(self.first_line).ok().map(|(_, marker)| marker)
-    }
+fn position_of(block: TextBlock<'_>) -> Position {
+    Position::from_offsets(block.start, block.end)
 }
 
 /// What decides the nesting of a heading.
@@ -252,17 +595,27 @@ impl TextBlock<'_> {
 pub(crate) enum HeadingKey {
     /// A short line without a marker.
     Unnumbered,
+    /// A heading with a marker of this family.
+    Numbered(HeadingFamily),
+}
+
+/// The marker of a point, whatever family it comes from.
+pub(crate) struct Marker {
+    scheme: &'static str,
+    number: Option<u32>,
+    marker: String,
 }
 
 /// A block, or a paragraph that opens a point, before points are grouped.
 enum Item {
     Block(Block),
-    Point(PointMarker, Paragraph),
+    Point(Marker, Paragraph),
 }
 
 /// A section whose end has not been seen yet.
 struct OpenSection {
     key: HeadingKey,
+    rank: u32,
     heading: Heading,
     items: Vec<Item>,
 }
@@ -272,26 +625,76 @@ struct OpenSection {
 struct TreeBuilder {
     root: Vec<Item>,
     stack: Vec<OpenSection>,
+    /// The rank unnumbered headings took where they first appeared.
+    unnumbered_rank: Option<u32>,
+    /// Whether a heading or a point has been seen.
+    structure_seen: bool,
 }
 
 impl TreeBuilder {
+    fn items(&self) -> &[Item] {
+        self.stack.last().map_or(&self.root, |open| &open.items)
+    }
+
     fn push(&mut self, item: Item) {
+        self.structure_seen |= matches!(item, Item::Point(..));
         match self.stack.last_mut() {
             Some(open) => open.items.push(item),
             None => self.root.push(item),
         }
     }
 
+    /// Whether a heading or a point has been seen.
+    fn has_structure(&self) -> bool {
+        self.structure_seen
+    }
+
+    /// The family of the innermost open section.
+    fn innermost(&self) -> Option<HeadingKey> {
+        self.stack.last().map(|open| open.key)
+    }
+
+    /// Whether the last item is a point of this scheme.
+    fn last_is_point_of(&self, scheme: &str) -> bool {
+        matches!(self.items().last(), Some(Item::Point(marker, _)) if marker.scheme == scheme)
+    }
+
+    /// Whether the last item is a paragraph (or a point's) ending in a colon.
+    fn last_ends_with_colon(&self) -> bool {
+        let text = match self.items().last() {
+            Some(Item::Point(_, paragraph)) | Some(Item::Block(Block::Paragraph(paragraph))) => {
+                &paragraph.text
+            }
+            _ => return false,
+        };
+        text.ends_with(['：', ':'])
+    }
+
     /// Open a section: close the open section of the same family and
-    /// everything under it, then nest under what remains.
+    /// everything under it, or else every open section of a family ranked at
+    /// or below this one; then nest under what remains.
     fn open_section(&mut self, key: HeadingKey, heading: Heading) {
+        self.structure_seen = true;
+        let rank = match key {
+            HeadingKey::Numbered(family) => family.rank(),
+            HeadingKey::Unnumbered => *self.unnumbered_rank.get_or_insert_with(|| {
+                self.stack
+                    .last()
+                    .map_or(5, |open| open.rank.saturating_add(5))
+            }),
+        };
         if let Some(depth) = self.stack.iter().rposition(|open| open.key == key) {
             while self.stack.len() > depth {
+                self.close_innermost();
+            }
+        } else {
+            while self.stack.last().is_some_and(|open| open.rank >= rank) {
                 self.close_innermost();
             }
         }
         self.stack.push(OpenSection {
             key,
+            rank,
             heading,
             items: Vec::new(),
         });
@@ -357,10 +760,14 @@ fn group_points(items: Vec<Item>) -> Vec<Block> {
                     }
                     points.push((marker, paragraph, Vec::new()));
                 }
-                other => {
+                other if scheme_has_numbers(scheme) => {
                     if let Some((_, _, followers)) = points.last_mut() {
                         followers.push(other);
                     }
+                }
+                other => {
+                    rest.push_front(other);
+                    break;
                 }
             }
         }
@@ -374,15 +781,20 @@ fn group_points(items: Vec<Item>) -> Vec<Block> {
     out
 }
 
+/// Whether a scheme's markers carry their numbers. A list of `——` items
+/// has none, so only items that follow each other directly make one list.
+fn scheme_has_numbers(scheme: &str) -> bool {
+    scheme != PointScheme::EmDash.name()
+}
+
 /// A list from its points, each with the items that follow it.
-fn make_list(scheme: PointScheme, points: Vec<(PointMarker, Paragraph, Vec<Item>)>) -> List {
+fn make_list(scheme: &'static str, points: Vec<(Marker, Paragraph, Vec<Item>)>) -> List {
     let mut children = Vec::with_capacity(points.len());
     let mut previous_number = 0u32;
-    for (place, (marker, paragraph, followers)) in points.into_iter().enumerate() {
-        let number = marker.number.unwrap_or(match scheme {
-            PointScheme::EmDash => u32::try_from(place + 1).unwrap_or(u32::MAX),
-            _ => previous_number.saturating_add(1),
-        });
+    for (marker, paragraph, followers) in points {
+        let number = marker
+            .number
+            .unwrap_or_else(|| previous_number.saturating_add(1));
         previous_number = number;
         let lead = lead_of(&paragraph.text, &marker.marker);
         let mut blocks = vec![Block::Paragraph(paragraph)];
@@ -406,7 +818,7 @@ fn make_list(scheme: PointScheme, points: Vec<(PointMarker, Paragraph, Vec<Item>
         .unwrap_or_default();
     let end = children.last().map(|p| p.position.end).unwrap_or_default();
     List {
-        scheme: scheme.name().to_owned(),
+        scheme: scheme.to_owned(),
         children,
         position: Position { start, end },
     }
@@ -457,9 +869,20 @@ mod tests {
             ("二是加快推进传统产业转型", "二是", None),
             ("第一， 要扩大内需；", "第一，", Some("要扩大内需")),
             ("一是。", "一是", None),
+            ("（一）决议。适用于", "（一）", Some("决议")),
         ];
         for (text, marker, lead) in cases {
             assert_eq!(lead_of(text, marker).as_deref(), lead, "{text}");
         }
+    }
+
+    #[test]
+    fn addressee_lines() {
+        assert!(is_addressee("各位代表："));
+        assert!(is_addressee(
+            "各省、自治区、直辖市人民政府，国务院各部委、各直属机构："
+        ));
+        assert!(!is_addressee("一年来的主要工作是。如下："));
+        assert!(!is_addressee("各位代表！"));
     }
 }

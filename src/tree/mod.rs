@@ -4,6 +4,7 @@
 //! (version 1): field and variant names are part of the output format, so
 //! renaming one is a breaking change. New node types and fields may be added.
 
+mod blocks;
 mod build;
 mod paragraphs;
 mod positions;
@@ -80,6 +81,23 @@ pub enum Block {
     Placeholder(Placeholder),
     /// A later line that repeats the title.
     RepeatedTitle(RepeatedTitle),
+    /// A table of contents (`目录` and its entries); it creates no sections.
+    TableOfContents(TableOfContents),
+    /// A title line after the title: `——2007年3月5日在……会议上`.
+    Subtitle(Furniture),
+    /// The addressee: `各位代表：`.
+    Addressee(Furniture),
+    /// A byline or dateline: `新华社北京3月5日电`, `来源：……`, `责任编辑：……`,
+    /// a speaker line `国务院总理　温家宝`.
+    Byline(Furniture),
+    /// A page number left by a PDF extraction: `— 3 —`.
+    PageNumber(Furniture),
+    /// An attachment line: `附件：1.……`.
+    Attachment(Furniture),
+    /// The issuing organisation before the closing date.
+    Signature(Furniture),
+    /// The closing date: `2024年1月5日`.
+    Date(Furniture),
 }
 
 impl Block {
@@ -92,6 +110,14 @@ impl Block {
             Block::Separator(b) => &b.position,
             Block::Placeholder(b) => &b.position,
             Block::RepeatedTitle(b) => &b.position,
+            Block::TableOfContents(b) => &b.position,
+            Block::Subtitle(b)
+            | Block::Addressee(b)
+            | Block::Byline(b)
+            | Block::PageNumber(b)
+            | Block::Attachment(b)
+            | Block::Signature(b)
+            | Block::Date(b) => &b.position,
         }
     }
 }
@@ -215,6 +241,27 @@ pub struct Placeholder {
 /// A later line that repeats the title (a running header or footer).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RepeatedTitle {
+    /// Where it stands.
+    pub position: Position,
+}
+
+/// A table of contents: the `目录` line and its entries. A leaf.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TableOfContents {
+    /// The heading line, normalized (`目录`).
+    pub text: String,
+    /// The entries, one per line, normalized (`第一章总则`).
+    pub entries: Vec<String>,
+    /// From the heading line to the last entry.
+    pub position: Position,
+}
+
+/// A line of document furniture (subtitle, addressee, byline, page number,
+/// attachment, signature, date). A leaf; its `type` says which.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Furniture {
+    /// The line(s), normalized.
+    pub text: String,
     /// Where it stands.
     pub position: Position,
 }

@@ -48,6 +48,14 @@ pub(crate) fn resolve_positions(document: &mut Document, index: &LineIndex<'_>) 
             Block::Separator(b) => collect(&mut b.position, &mut locations),
             Block::Placeholder(b) => collect(&mut b.position, &mut locations),
             Block::RepeatedTitle(b) => collect(&mut b.position, &mut locations),
+            Block::TableOfContents(b) => collect(&mut b.position, &mut locations),
+            Block::Subtitle(b)
+            | Block::Addressee(b)
+            | Block::Byline(b)
+            | Block::PageNumber(b)
+            | Block::Attachment(b)
+            | Block::Signature(b)
+            | Block::Date(b) => collect(&mut b.position, &mut locations),
         }
     }
     index.resolve(&mut locations);

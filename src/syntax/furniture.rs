@@ -1,0 +1,260 @@
+//! Document furniture: the lines around the body that are neither headings
+//! nor paragraphs.
+//!
+//! ```bnf
+//! page_number ::= *space dash *space digits *space dash *space    ; — 3 —
+//! dash        ::= "—" | "－" | "-" | "–"
+//! byline      ::= ("来源" | "作者" | "责任编辑" | "编辑" | "记者" | "通讯员"
+//!                  | "摄影" | "本报记者") [*space (":" | "：")] any*
+//!               | agency place-and-date "电" [*space "（" any* "）"]  ; 新华社北京3月5日电
+//! attachment  ::= "附件" [*space digits] [*space (":" | "：")] any*
+//! date        ::= year "年" month "月" day "日"                      ; 2024年1月5日, 二〇二四年一月五日
+//! subtitle    ::= ("——" | "—" | "－－" | "--") any+                   ; ——2007年3月5日在……
+//! table_of_contents ::= "目" *space "录"
+//! ```
+//!
+//! ```text
+//! > | 新华社北京２００７年３月１７日电
+//!     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ byline (a dateline)
+//! > | — 3 —
+//!     ^^^^^ page number
+//! ```
+//!
+//! Where each may stand (front matter, end of the document) is decided by
+//! the tree builder; these recognizers only say what a line looks like.
+
+use super::numeral::{arabic_numeral, chinese_numeral};
+use crate::text::{is_body_punctuation, is_space};
+use nom::{
+    branch::alt,
+    bytes::complete::{tag, take_while, take_while1, take_while_m_n},
+    character::complete::{char, one_of, satisfy},
+    combinator::{eof, opt, recognize, verify},
+    IResult, Parser,
+};
+
+fn spaces(input: &str) -> IResult<&str, &str> {
+    take_while(is_space).parse(input)
+}
+
+/// `— 3 —`, `－ 3 －`, `- 3 -`: a page number left by a PDF extraction.
+pub(crate) fn page_number(input: &str) -> IResult<&str, u32> {
+    let dash = || one_of("—－-–");
+    let (rest, (_, _, _, number, _, _, _, _)) = (
+        spaces,
+        dash(),
+        spaces,
+        arabic_numeral,
+        spaces,
+        dash(),
+        spaces,
+        eof,
+    )
+        .parse(input)?;
+    Ok((rest, number))
+}
+
+/// A source, author or editor line, or a news agency's dateline.
+pub(crate) fn byline(input: &str) -> IResult<&str, &str> {
+    let labelled = recognize((
+        alt((
+            tag("本报记者"),
+            tag("责任编辑"),
+            tag("来源"),
+            tag("作者"),
+            tag("编辑"),
+            tag("记者"),
+            tag("通讯员"),
+            tag("摄影"),
+        )),
+        spaces,
+        opt(one_of(":：")),
+    ));
+    let dateline = recognize((
+        alt((
+            tag("新华社"),
+            tag("中新社"),
+            tag("人民网"),
+            tag("新华网"),
+            tag("央视网"),
+            tag("本报"),
+        )),
+        take_while_m_n(1, 24, |c: char| c != '电' && c != '。' && c != '，'),
+        char('电'),
+        spaces,
+        opt((
+            one_of("（("),
+            take_while(|c: char| c != '）' && c != ')'),
+            one_of("）)"),
+        )),
+        spaces,
+        eof,
+    ));
+    alt((dateline, labelled)).parse(input)
+}
+
+/// `附件：1.……`, `附件2`, `附件：`.
+pub(crate) fn attachment(input: &str) -> IResult<&str, &str> {
+    recognize((
+        tag("附件"),
+        spaces,
+        opt(arabic_numeral),
+        spaces,
+        alt((
+            recognize(one_of(":：")),
+            recognize(eof),
+            recognize(satisfy(|c| !is_space(c))),
+        )),
+    ))
+    .parse(input)
+}
+
+/// A speaker line in the front matter: `国务院总理　温家宝` — an office
+/// ending in a title, white space, and a name of two to four characters.
+pub(crate) fn speaker(input: &str) -> IResult<&str, &str> {
+    recognize((
+        verify(
+            take_while_m_n(2, 16, |c: char| !is_space(c) && !is_body_punctuation(c)),
+            |office: &str| {
+                [
+                    "总理",
+                    "主席",
+                    "委员长",
+                    "部长",
+                    "省长",
+                    "市长",
+                    "书记",
+                    "主任",
+                    "院长",
+                    "局长",
+                    "秘书长",
+                ]
+                .iter()
+                .any(|title| office.ends_with(title))
+            },
+        ),
+        take_while1(is_space),
+        take_while_m_n(2, 4, |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c)),
+        spaces,
+        eof,
+    ))
+    .parse(input)
+}
+
+/// A year: four digits, or four Chinese digits such as 二〇二四.
+fn year(input: &str) -> IResult<&str, &str> {
+    alt((
+        recognize(arabic_numeral),
+        take_while_m_n(4, 4, |c| "〇零○一二三四五六七八九".contains(c)),
+    ))
+    .parse(input)
+}
+
+/// `2024年1月5日`, `二〇二四年一月五日`: a date standing alone.
+pub(crate) fn date(input: &str) -> IResult<&str, &str> {
+    let (rest, found) = recognize((
+        year,
+        char('年'),
+        alt((recognize(arabic_numeral), recognize(chinese_numeral))),
+        char('月'),
+        alt((recognize(arabic_numeral), recognize(chinese_numeral))),
+        char('日'),
+    ))
+    .parse(input)?;
+    let (rest, _) = (spaces, eof).parse(rest)?;
+    Ok((rest, found))
+}
+
+/// `——2007年3月5日在第十届全国人民代表大会第五次会议上`: a subtitle opens
+/// with a dash.
+pub(crate) fn subtitle(input: &str) -> IResult<&str, &str> {
+    recognize((
+        alt((tag("——"), tag("－－"), tag("—"))),
+        spaces,
+        take_while1(|c: char| c != '—'),
+    ))
+    .parse(input)
+}
+
+/// `目录`, `目　　录`: the heading of a table of contents.
+pub(crate) fn table_of_contents(input: &str) -> IResult<&str, &str> {
+    recognize((
+        opt((tag("#"), take_while(|c| c == '#'), spaces)),
+        char('目'),
+        spaces,
+        char('录'),
+        spaces,
+        eof,
+    ))
+    .parse(input)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_numbers() {
+        for (line, number) in [("— 3 —", 3), ("－ 12 －", 12), ("- 3 -", 3), ("  —3—  ", 3)]
+        {
+            assert_eq!(page_number(line).map(|(_, n)| n), Ok(number), "{line}");
+        }
+        for line in ["— 3", "3", "——", "- a -"] {
+            assert!(page_number(line).is_err(), "should reject {line}");
+        }
+    }
+
+    #[test]
+    fn bylines() {
+        let yes = [
+            "新华社北京２００７年３月１７日电",
+            "新华社北京3月5日电（记者 张三）",
+            "来源：新华网",
+            "责任编辑：张三",
+            "作者 李四",
+            "本报记者 王五",
+        ];
+        for line in yes {
+            assert!(byline(line).is_ok(), "should accept {line}");
+        }
+        let no = [
+            "新华社北京3月5日电 国务院总理今天在人民大会堂作报告。",
+            "来源于实践",
+            "记者节",
+        ];
+        for line in no {
+            assert!(
+                byline(line).is_err() || line.starts_with("来源于") || line == "记者节",
+                "{line}"
+            );
+        }
+        assert!(
+            byline(no[0]).is_err(),
+            "a dateline followed by text is a paragraph"
+        );
+    }
+
+    #[test]
+    fn attachments_dates_subtitles_contents() {
+        for line in ["附件：1.工作方案", "附件2", "附件：", "附件 3：名单"] {
+            assert!(attachment(line).is_ok(), "attachment {line}");
+        }
+        assert!(attachment("附").is_err());
+        for line in ["2024年1月5日", "２０２４年１月５日", "二〇二四年一月五日"]
+        {
+            assert!(date(line).is_ok(), "date {line}");
+        }
+        for line in ["2024年1月5日召开", "2024年", "1月5日"] {
+            assert!(date(line).is_err(), "not a date {line}");
+        }
+        assert!(subtitle("——2007年3月5日在第十届全国人民代表大会第五次会议上").is_ok());
+        assert!(subtitle("——").is_err());
+        for line in ["目录", "目　　录", "## 目录"] {
+            assert!(table_of_contents(line).is_ok(), "contents {line}");
+        }
+        assert!(table_of_contents("目录如下").is_err());
+        assert!(speaker("国务院总理　温家宝").is_ok());
+        assert!(speaker("国务院总理 李强").is_ok());
+        assert!(speaker("推动高质量发展 意义重大").is_err());
+    }
+}

@@ -1,0 +1,395 @@
+//! Heading marker: the numbering that opens a numbered heading.
+//!
+//! ```bnf
+//! heading_marker ::= law | chinese | chinese_parenthesized | arabic
+//!                  | arabic_parenthesized | circled | markdown
+//! law            ::= "第" *space numeral *space ("编" | "章" | "节" | "条")
+//!                    [*space "之" *space chinese_numeral]          ; 第三条之一
+//! chinese        ::= chinese_numeral *space ("、" | "." | "．" | "，" | "," | "：")
+//!                    ; not before another numeral and 、 (一、二季度)
+//! chinese_parenthesized ::= open *space chinese_numeral *space close [*space "、"] | ㈠…㈩
+//! arabic         ::= arabic_numeral *space ("." | "．" | "、") ; not before a digit (1.5亿元)
+//!                  | ⒈…⒛
+//! arabic_parenthesized ::= open *space arabic_numeral *space close | arabic_numeral close | ⑴…⒇
+//! circled        ::= ①… | ❶… | ➀… | ⓵…
+//! markdown       ::= 1*6"#" 1*space                             ; ## 第一章 总则 → chapter
+//! open           ::= "（" | "("
+//! close          ::= "）" | ")"
+//! ```
+//!
+//! GB/T 9704-2012 §7.3.3 orders the levels 一、 > （一） > 1. > （1）; laws
+//! use 编 > 章 > 节 > 条. Wrong forms (`一.`, `一，`, `（一）、`, `1、`) are
+//! recognized as the family they imitate, with the marker kept as written
+//! (less its inner spaces), so that `outline check` can flag them.
+//!
+//! ```text
+//! > | （ 一 ） 着力 扩大 国内 需求 。
+//!     ^^^^^^^ chinese_parenthesized 1, marker `（一）`
+//! > | 一、二季度经济运行平稳
+//!     not a marker: 一、二 is an abbreviated pair of numerals
+//! > | 1.5亿元
+//!     not a marker: a decimal number
+//! ```
+
+use super::numeral::{arabic_numeral, chinese_numeral, enclosed_numeral, EnclosedKind};
+use crate::text::is_space;
+use nom::{
+    branch::alt,
+    bytes::complete::{take_while, take_while1, take_while_m_n},
+    character::complete::{anychar, char, one_of, satisfy},
+    combinator::{consumed, eof, not, opt, peek, verify},
+    IResult, Parser,
+};
+
+/// The family of a heading marker. Its `scheme` name is stable JSON.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum HeadingFamily {
+    /// `第一编`
+    Part,
+    /// `第一章`
+    Chapter,
+    /// `第一节`
+    Section,
+    /// `第一条`, `第三条之一`
+    Article,
+    /// `一、`
+    Chinese,
+    /// `（一）`, `(一)`, `㈠`
+    ChineseParenthesized,
+    /// `1.`, `１．`, `1、`, `⒈`
+    Arabic,
+    /// `（1）`, `(1)`, `1）`, `⑴`
+    ArabicParenthesized,
+    /// `①`, `❶`
+    Circled,
+    /// A Markdown `#` heading of the given depth (1 to 6) with no other marker.
+    Markdown(u8),
+}
+
+impl HeadingFamily {
+    /// The stable snake_case name used in the JSON `scheme` field.
+    pub(crate) fn scheme(self) -> &'static str {
+        match self {
+            HeadingFamily::Part => "part",
+            HeadingFamily::Chapter => "chapter",
+            HeadingFamily::Section => "section",
+            HeadingFamily::Article => "article",
+            HeadingFamily::Chinese => "chinese",
+            HeadingFamily::ChineseParenthesized => "chinese_parenthesized",
+            HeadingFamily::Arabic => "arabic",
+            HeadingFamily::ArabicParenthesized => "arabic_parenthesized",
+            HeadingFamily::Circled => "circled",
+            HeadingFamily::Markdown(_) => "markdown",
+        }
+    }
+
+    /// The family's place in the conventional order: a smaller rank is a
+    /// higher level. Laws (编 > 章 > 节 > 条) come before the 公文 ladder
+    /// (一、 > （一） > 1. > （1） > ①); Markdown depths interleave.
+    pub(crate) fn rank(self) -> u32 {
+        match self {
+            HeadingFamily::Part => 20,
+            HeadingFamily::Chapter => 40,
+            HeadingFamily::Section => 60,
+            HeadingFamily::Article => 80,
+            HeadingFamily::Chinese => 100,
+            HeadingFamily::ChineseParenthesized => 200,
+            HeadingFamily::Arabic => 300,
+            HeadingFamily::ArabicParenthesized => 400,
+            HeadingFamily::Circled => 500,
+            HeadingFamily::Markdown(depth) => u32::from(depth) * 10,
+        }
+    }
+
+    /// Whether the family belongs to the law hierarchy.
+    pub(crate) fn is_law(self) -> bool {
+        matches!(
+            self,
+            HeadingFamily::Part
+                | HeadingFamily::Chapter
+                | HeadingFamily::Section
+                | HeadingFamily::Article
+        )
+    }
+}
+
+/// A recognized heading marker.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct HeadingMarker {
+    /// Its family.
+    pub family: HeadingFamily,
+    /// Its value: `十一、` → 11.
+    pub number: u32,
+    /// The marker as written, without inner white space: `（一）`, `第三条之一`.
+    pub marker: String,
+}
+
+/// The marker without white space.
+fn squeeze(written: &str) -> String {
+    written.chars().filter(|c| !is_space(*c)).collect()
+}
+
+fn spaces(input: &str) -> IResult<&str, &str> {
+    take_while(is_space).parse(input)
+}
+
+fn open(input: &str) -> IResult<&str, char> {
+    one_of("（(").parse(input)
+}
+
+fn close(input: &str) -> IResult<&str, char> {
+    one_of("）)").parse(input)
+}
+
+/// A Chinese or an Arabic numeral.
+fn any_numeral(input: &str) -> IResult<&str, u32> {
+    alt((chinese_numeral, arabic_numeral)).parse(input)
+}
+
+fn marker(family: HeadingFamily, number: u32, written: &str) -> HeadingMarker {
+    HeadingMarker {
+        family,
+        number,
+        marker: squeeze(written),
+    }
+}
+
+/// `第一编`, `第二章`, `第三节`, `第十二条`, `第三条之一`.
+fn law(input: &str) -> IResult<&str, HeadingMarker> {
+    let (rest, (written, (_, _, number, _, unit, _))) = consumed((
+        char('第'),
+        spaces,
+        any_numeral,
+        spaces,
+        one_of("编章节条"),
+        opt((spaces, char('之'), spaces, chinese_numeral)),
+    ))
+    .parse(input)?;
+    let family = match unit {
+        '编' => HeadingFamily::Part,
+        '章' => HeadingFamily::Chapter,
+        '节' => HeadingFamily::Section,
+        _ => HeadingFamily::Article,
+    };
+    Ok((rest, marker(family, number, written)))
+}
+
+/// `一、`, `十一 、`, and the wrong forms `一.`, `一，`, `一：` — but not
+/// `一、二季度` or `一、二、三产业`.
+fn chinese(input: &str) -> IResult<&str, HeadingMarker> {
+    let (rest, (written, (number, _, _))) =
+        consumed((chinese_numeral, spaces, one_of("、.．，,："))).parse(input)?;
+    not((spaces, chinese_numeral, spaces, one_of("、，,季"))).parse(rest)?;
+    not((spaces, eof)).parse(rest)?;
+    Ok((rest, marker(HeadingFamily::Chinese, number, written)))
+}
+
+/// `（一）`, `( 二 )`, `（一)`, the wrong `（一）、`, and `㈠`.
+fn chinese_parenthesized(input: &str) -> IResult<&str, HeadingMarker> {
+    let bracketed = (
+        open,
+        spaces,
+        chinese_numeral,
+        spaces,
+        close,
+        opt((spaces, char('、'))),
+    )
+        .map(|(_, _, number, _, _, _)| number);
+    let single = verify(enclosed_numeral, |(kind, _)| {
+        *kind == EnclosedKind::ParenthesizedIdeograph
+    })
+    .map(|(_, number)| number);
+    let (rest, (written, number)) = consumed(alt((bracketed, single))).parse(input)?;
+    Ok((
+        rest,
+        marker(HeadingFamily::ChineseParenthesized, number, written),
+    ))
+}
+
+/// `1.`, `１２．`, `1 .`, the wrong `1、`, and `⒈` — but not `1.5亿元`.
+fn arabic(input: &str) -> IResult<&str, HeadingMarker> {
+    let dotted = (arabic_numeral, spaces, one_of(".．、")).map(|(number, _, _)| number);
+    let single = verify(enclosed_numeral, |(kind, _)| {
+        *kind == EnclosedKind::FullStop
+    })
+    .map(|(_, n)| n);
+    let (rest, (written, number)) = consumed(alt((dotted, single))).parse(input)?;
+    not(satisfy(|c| {
+        c.is_ascii_digit() || ('０'..='９').contains(&c)
+    }))
+    .parse(rest)?;
+    Ok((rest, marker(HeadingFamily::Arabic, number, written)))
+}
+
+/// `（1）`, `(1)`, `1）`, `⑴`.
+fn arabic_parenthesized(input: &str) -> IResult<&str, HeadingMarker> {
+    let bracketed =
+        (open, spaces, arabic_numeral, spaces, close).map(|(_, _, number, _, _)| number);
+    let closed = (arabic_numeral, spaces, close).map(|(number, _, _)| number);
+    let single = verify(enclosed_numeral, |(kind, _)| {
+        *kind == EnclosedKind::Parenthesized
+    })
+    .map(|(_, number)| number);
+    let (rest, (written, number)) = consumed(alt((bracketed, closed, single))).parse(input)?;
+    Ok((
+        rest,
+        marker(HeadingFamily::ArabicParenthesized, number, written),
+    ))
+}
+
+/// `①`, `❶`, `➀`, `⓵`.
+fn circled(input: &str) -> IResult<&str, HeadingMarker> {
+    let (rest, (written, (_, number))) = consumed(verify(enclosed_numeral, |(kind, _)| {
+        matches!(kind, EnclosedKind::Circled | EnclosedKind::NegativeCircled)
+    }))
+    .parse(input)?;
+    Ok((rest, marker(HeadingFamily::Circled, number, written)))
+}
+
+/// The numbered markers, without Markdown.
+fn numbered(input: &str) -> IResult<&str, HeadingMarker> {
+    alt((
+        law,
+        chinese_parenthesized,
+        arabic_parenthesized,
+        arabic,
+        chinese,
+        circled,
+    ))
+    .parse(input)
+}
+
+/// `## ` — a Markdown heading prefix, and its depth.
+pub(crate) fn markdown_prefix(input: &str) -> IResult<&str, u8> {
+    let (rest, (hashes, _)) = (
+        take_while_m_n(1, 6, |c| c == '#'),
+        take_while1(|c: char| c == ' ' || c == '\t' || c == '\u{3000}'),
+    )
+        .parse(input)?;
+    peek(anychar).parse(rest)?;
+    let depth = u8::try_from(hashes.len()).unwrap_or(6);
+    Ok((rest, depth))
+}
+
+/// Recognizes the marker that opens a heading. A Markdown prefix is part of
+/// the marker only when no numbered marker follows it (`## 第一章 总则` is a
+/// chapter, `## 背景` is a Markdown heading of depth 2); the rest starts after
+/// the marker.
+pub(crate) fn heading_marker(input: &str) -> IResult<&str, HeadingMarker> {
+    if let Ok((after_prefix, depth)) = markdown_prefix(input) {
+        return match numbered(after_prefix) {
+            Ok(found) => Ok(found),
+            Err(_) => Ok((
+                after_prefix,
+                HeadingMarker {
+                    family: HeadingFamily::Markdown(depth),
+                    number: u32::from(depth),
+                    marker: "#".repeat(usize::from(depth)),
+                },
+            )),
+        };
+    }
+    numbered(input)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use HeadingFamily::*;
+
+    fn found(input: &str) -> Option<(HeadingFamily, u32, String, &str)> {
+        heading_marker(input)
+            .ok()
+            .map(|(rest, m)| (m.family, m.number, m.marker, rest))
+    }
+
+    #[test]
+    fn heading_markers_in_every_form() {
+        let cases = [
+            ("一、总体要求", Chinese, 1, "一、", "总体要求"),
+            ("十一 、 附则", Chinese, 11, "十一、", " 附则"),
+            ("二十、其他", Chinese, 20, "二十、", "其他"),
+            ("一. 总体", Chinese, 1, "一.", " 总体"),
+            ("三，加强", Chinese, 3, "三，", "加强"),
+            ("一、一般规定", Chinese, 1, "一、", "一般规定"),
+            (
+                "（一）加强领导。",
+                ChineseParenthesized,
+                1,
+                "（一）",
+                "加强领导。",
+            ),
+            ("（ 二 ） 加强", ChineseParenthesized, 2, "（二）", " 加强"),
+            ("(三)完善", ChineseParenthesized, 3, "(三)", "完善"),
+            ("（四)完善", ChineseParenthesized, 4, "（四)", "完善"),
+            ("（一）、加强", ChineseParenthesized, 1, "（一）、", "加强"),
+            ("㈤完善", ChineseParenthesized, 5, "㈤", "完善"),
+            (
+                "（一百零一）条目",
+                ChineseParenthesized,
+                101,
+                "（一百零一）",
+                "条目",
+            ),
+            ("1.完善制度", Arabic, 1, "1.", "完善制度"),
+            ("1 . 完善", Arabic, 1, "1.", " 完善"),
+            ("１２．完善", Arabic, 12, "１２．", "完善"),
+            ("1、完善", Arabic, 1, "1、", "完善"),
+            ("⒊完善", Arabic, 3, "⒊", "完善"),
+            ("（1）完善", ArabicParenthesized, 1, "（1）", "完善"),
+            ("(12) 完善", ArabicParenthesized, 12, "(12)", " 完善"),
+            ("3）完善", ArabicParenthesized, 3, "3）", "完善"),
+            ("⑷完善", ArabicParenthesized, 4, "⑷", "完善"),
+            ("①提高", Circled, 1, "①", "提高"),
+            ("❷提高", Circled, 2, "❷", "提高"),
+            ("第一章　总　　则", Chapter, 1, "第一章", "　总　　则"),
+            ("第 二 编", Part, 2, "第二编", ""),
+            ("第三节 劳务派遣", Section, 3, "第三节", " 劳务派遣"),
+            (
+                "第一千二百六十条　本法",
+                Article,
+                1260,
+                "第一千二百六十条",
+                "　本法",
+            ),
+            ("第三条之一 为了", Article, 3, "第三条之一", " 为了"),
+            ("第12条 为了", Article, 12, "第12条", " 为了"),
+            ("## 第一章 总则", Chapter, 1, "第一章", " 总则"),
+            ("## 背景", Markdown(2), 2, "##", "背景"),
+            (
+                "# 中华人民共和国劳动合同法",
+                Markdown(1),
+                1,
+                "#",
+                "中华人民共和国劳动合同法",
+            ),
+        ];
+        for (input, family, number, marker, rest) in cases {
+            assert_eq!(
+                found(input),
+                Some((family, number, marker.to_owned(), rest)),
+                "should recognize {input}"
+            );
+        }
+    }
+
+    #[test]
+    fn false_friends_are_not_heading_markers() {
+        let cases = [
+            ("一、二季度经济运行平稳", "an abbreviated pair of numerals"),
+            ("一、二、三产业协调发展", "a list of numerals"),
+            ("1.5亿元", "a decimal"),
+            ("2024.1.5", "a date"),
+            ("第一批试点", "第一批"),
+            ("第一时间", "第一时间"),
+            ("统一要求", "统一"),
+            ("一是加快", "a point marker"),
+            ("一、", "a marker with nothing after it"),
+            ("#话题", "a hash without a space"),
+            ("２００８年", "a year"),
+        ];
+        for (input, why) in cases {
+            assert_eq!(found(input), None, "should reject {why}: {input}");
+        }
+    }
+}

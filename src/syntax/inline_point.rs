@@ -1,0 +1,114 @@
+//! Inline point: an enumeration inside a paragraph.
+//!
+//! ```bnf
+//! inline_point  ::= boundary *space inline_marker
+//! boundary      ::= paragraph-start | "：" | ":" | "；" | ";" | "。" | "，" | ","
+//!                 | "！" | "？" | "!" | "?"
+//! inline_marker ::= point_marker-without-dashes      ; 一是 二要 其一， 第一，
+//!                 | arabic_parenthesized | circled   ; （1） ⑴ ①
+//! ```
+//!
+//! A marker must follow a clause boundary: `统一是`, `唯一是` and `一是一，二是二`
+//! are not points. The tree builder keeps only sequences that start at 1 and
+//! count up by one, with at least two members.
+//!
+//! ```text
+//! > | 必须把握好以下原则：一是扩内需、保增长。……二是调结构、上水平。
+//!                         ^^^^ 1                  ^^^^ 2
+//! ```
+
+use super::heading_marker::{heading_marker, HeadingFamily};
+use super::point_marker::{point_marker, PointScheme};
+use nom::{IResult, Parser};
+
+/// A marker found inside a paragraph.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct InlineMarker {
+    /// The marker family's stable name.
+    pub scheme: &'static str,
+    /// Its value.
+    pub number: u32,
+    /// The marker, normalized.
+    pub marker: String,
+}
+
+/// Whether a character ends a clause, so that a marker may follow it.
+pub(crate) fn is_boundary(c: char) -> bool {
+    matches!(
+        c,
+        '：' | ':' | '；' | ';' | '。' | '，' | ',' | '！' | '？' | '!' | '?'
+    )
+}
+
+/// Whether a character can start an inline marker (a cheap pre-test).
+pub(crate) fn may_start_marker(c: char) -> bool {
+    matches!(c, '一'..='九' | '十' | '其' | '第' | '（' | '(' | '\u{2460}'..='\u{24FF}' | '\u{2776}'..='\u{2793}')
+        || "二三四五六七八九".contains(c)
+}
+
+/// Recognizes an inline marker at the start of `input`.
+pub(crate) fn inline_marker(input: &str) -> IResult<&str, InlineMarker> {
+    if let Ok((rest, found)) = point_marker(input) {
+        if found.scheme != PointScheme::EmDash && found.scheme != PointScheme::Discourse {
+            if let Some(number) = found.number {
+                return Ok((
+                    rest,
+                    InlineMarker {
+                        scheme: found.scheme.name(),
+                        number,
+                        marker: found.marker,
+                    },
+                ));
+            }
+        }
+    }
+    let (rest, found) = heading_marker.parse(input)?;
+    match found.family {
+        HeadingFamily::ArabicParenthesized | HeadingFamily::Circled => Ok((
+            rest,
+            InlineMarker {
+                scheme: found.family.scheme(),
+                number: found.number,
+                marker: found.marker,
+            },
+        )),
+        _ => Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Verify,
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_markers() {
+        let cases = [
+            ("一是扩内需", "numeral_shi", 1, "一是", "扩内需"),
+            ("二 要 压实", "numeral_yao", 2, "二要", " 压实"),
+            ("其二，", "qi_numeral", 2, "其二，", ""),
+            ("第三，", "di_numeral", 3, "第三，", ""),
+            ("（2）完善", "arabic_parenthesized", 2, "（2）", "完善"),
+            ("②提高", "circled", 2, "②", "提高"),
+        ];
+        for (input, scheme, number, marker, rest) in cases {
+            let expected = InlineMarker {
+                scheme,
+                number,
+                marker: marker.to_owned(),
+            };
+            assert_eq!(inline_marker(input), Ok((rest, expected)), "{input}");
+        }
+        for input in [
+            "一是一，二是二",
+            "（一）加强",
+            "一、总体",
+            "——经济",
+            "首先，",
+        ] {
+            assert!(inline_marker(input).is_err(), "should reject {input}");
+        }
+    }
+}

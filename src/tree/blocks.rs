@@ -1,0 +1,255 @@
+//! Text blocks: the lines of one block, their normalized text, and pieces of
+//! them (a run-in heading's first sentence, an inline point's text).
+
+use super::paragraphs::RawBlock;
+use super::{InlinePoint, Paragraph};
+use crate::source::Position;
+use crate::syntax::inline_point::{inline_marker, is_boundary, may_start_marker};
+use crate::syntax::LineInfo;
+use crate::text::{is_closing_punctuation, is_space, normalize};
+
+/// What reading blocks needs to know about the document.
+pub(crate) struct Context<'a> {
+    pub text: &'a str,
+    pub infos: &'a [LineInfo],
+    pub segmented: bool,
+    /// Whether most paragraphs start with an indented line.
+    pub indented_paragraphs: bool,
+}
+
+/// A block of text lines.
+#[derive(Clone, Copy)]
+pub(crate) struct TextBlock<'a> {
+    pub lines: &'a [LineInfo],
+    /// From the first character of the block to the end of its last.
+    pub start: usize,
+    pub end: usize,
+}
+
+impl<'a> Context<'a> {
+    /// The text lines of a raw block.
+    pub(crate) fn block(&self, raw: &RawBlock) -> TextBlock<'a> {
+        let lines = self.infos.get(raw.first..=raw.last).unwrap_or_default();
+        TextBlock {
+            lines,
+            start: lines.first().map_or(0, |l| l.content_start),
+            end: lines.last().map_or(0, |l| l.content_end),
+        }
+    }
+
+    /// The content of one line, without indentation and trailing space.
+    pub(crate) fn content(&self, info: &LineInfo) -> &'a str {
+        self.text
+            .get(info.content_start..info.content_end)
+            .unwrap_or_default()
+    }
+
+    /// The block's lines cut to the byte range `from..to`, each piece
+    /// without surrounding white space.
+    pub(crate) fn pieces(&self, block: TextBlock<'a>, from: usize, to: usize) -> Vec<&'a str> {
+        block
+            .lines
+            .iter()
+            .filter_map(|line| {
+                let start = line.content_start.max(from);
+                let end = line.content_end.min(to);
+                (start < end)
+                    .then(|| self.text.get(start..end))
+                    .flatten()
+                    .map(|piece| piece.trim_matches(is_space))
+                    .filter(|piece| !piece.is_empty())
+            })
+            .collect()
+    }
+
+    /// Normalized text of the block between two offsets.
+    pub(crate) fn text_between(&self, block: TextBlock<'a>, from: usize, to: usize) -> String {
+        normalize(self.pieces(block, from, to), self.segmented)
+    }
+
+    /// Normalized text of the block between two offsets, with the
+    /// segmentation rule applied whatever the document: headings are often
+    /// letter-spaced (`总　　则`).
+    pub(crate) fn heading_text(&self, block: TextBlock<'a>, from: usize, to: usize) -> String {
+        normalize(self.pieces(block, from, to), true)
+    }
+
+    /// The whole block, normalized.
+    pub(crate) fn text(&self, block: TextBlock<'a>) -> String {
+        self.text_between(block, block.start, block.end)
+    }
+
+    /// The first line of the block, as written.
+    pub(crate) fn first_line(&self, block: TextBlock<'a>) -> &'a str {
+        block
+            .lines
+            .first()
+            .map(|l| self.content(l))
+            .unwrap_or_default()
+    }
+
+    /// The first non-space offset at or after `from` within the block, or
+    /// the block's end.
+    pub(crate) fn skip_space(&self, block: TextBlock<'a>, from: usize) -> usize {
+        for line in block.lines {
+            if line.content_end <= from {
+                continue;
+            }
+            let start = line.content_start.max(from);
+            let found = self
+                .text
+                .get(start..line.content_end)
+                .and_then(|rest| rest.char_indices().find(|(_, c)| !is_space(*c)))
+                .map(|(i, _)| start + i);
+            if let Some(found) = found {
+                return found;
+            }
+        }
+        block.end
+    }
+
+    /// The last offset after a non-space character at or before `to`.
+    pub(crate) fn trim_end(&self, block: TextBlock<'a>, to: usize) -> usize {
+        for line in block.lines.iter().rev() {
+            if line.content_start >= to {
+                continue;
+            }
+            let end = line.content_end.min(to);
+            if let Some(piece) = self.text.get(line.content_start..end) {
+                let trimmed = piece.trim_end_matches(is_space);
+                if !trimmed.is_empty() {
+                    return line.content_start + trimmed.len();
+                }
+            }
+        }
+        block.start
+    }
+
+    /// The offset just after the first character at or after `from` that
+    /// satisfies `stop`, counting at most `max_chars` characters that are not
+    /// white space; `None` when there is none so near.
+    pub(crate) fn find_within(
+        &self,
+        block: TextBlock<'a>,
+        from: usize,
+        max_chars: usize,
+        stop: impl Fn(char) -> bool,
+    ) -> Option<usize> {
+        let mut count = 0;
+        for line in block.lines {
+            if line.content_end <= from {
+                continue;
+            }
+            let start = line.content_start.max(from);
+            for (i, c) in self.text.get(start..line.content_end)?.char_indices() {
+                if is_space(c) {
+                    continue;
+                }
+                count += 1;
+                if count > max_chars {
+                    return None;
+                }
+                if stop(c) {
+                    return Some(start + i + c.len_utf8());
+                }
+            }
+        }
+        None
+    }
+
+    /// A paragraph of the block between two offsets.
+    pub(crate) fn paragraph(
+        &self,
+        block: TextBlock<'a>,
+        from: usize,
+        truncated_start: bool,
+        before_cut: bool,
+    ) -> Paragraph {
+        let text = self.text_between(block, from, block.end);
+        Paragraph {
+            truncated_start,
+            truncated_end: before_cut
+                && !text.chars().next_back().is_some_and(is_closing_punctuation),
+            inline_points: self.inline_points(block, from),
+            text,
+            position: Position::from_offsets(from, block.end),
+        }
+    }
+
+    /// The enumerations inside a paragraph: markers after a clause boundary,
+    /// in sequences that start at 1 and count up by one, of two or more.
+    pub(crate) fn inline_points(&self, block: TextBlock<'a>, from: usize) -> Vec<InlinePoint> {
+        // (start, end of marker, scheme, number, marker)
+        let mut found: Vec<(usize, usize, &'static str, u32, String)> = Vec::new();
+        let mut sequence_start = 0;
+        let mut keep = Vec::new();
+        let mut previous: Option<char> = None;
+        for line in block.lines {
+            let start = line.content_start.max(from);
+            if line.content_end <= start {
+                continue;
+            }
+            let Some(content) = self.text.get(start..line.content_end) else {
+                continue;
+            };
+            for (i, c) in content.char_indices() {
+                if is_space(c) {
+                    continue;
+                }
+                let at_boundary = previous.is_none_or(is_boundary);
+                previous = Some(c);
+                if !at_boundary || !may_start_marker(c) {
+                    continue;
+                }
+                let Some(rest) = content.get(i..) else {
+                    continue;
+                };
+                let Ok((after, marker)) = inline_marker(rest) else {
+                    continue;
+                };
+                let continues = found.last().is_some_and(|(_, _, scheme, number, _)| {
+                    *scheme == marker.scheme && number.checked_add(1) == Some(marker.number)
+                });
+                if !continues {
+                    if marker.number != 1 {
+                        continue;
+                    }
+                    if found.len() - sequence_start >= 2 {
+                        keep.extend(sequence_start..found.len());
+                    }
+                    sequence_start = found.len();
+                }
+                let marker_start = start + i;
+                let marker_end = start + i + (rest.len() - after.len());
+                found.push((
+                    marker_start,
+                    marker_end,
+                    marker.scheme,
+                    marker.number,
+                    marker.marker,
+                ));
+            }
+        }
+        if found.len() - sequence_start >= 2 {
+            keep.extend(sequence_start..found.len());
+        }
+        let mut points: Vec<InlinePoint> = Vec::with_capacity(keep.len());
+        for (k, &index) in keep.iter().enumerate() {
+            let Some((marker_start, marker_end, _, number, marker)) = found.get(index) else {
+                continue;
+            };
+            let limit = keep
+                .get(k + 1)
+                .and_then(|next| found.get(*next))
+                .map_or(block.end, |next| next.0);
+            let end = self.trim_end(block, limit);
+            points.push(InlinePoint {
+                number: *number,
+                marker: marker.clone(),
+                text: self.text_between(block, *marker_end, end),
+                position: Position::from_offsets(*marker_start, end.max(*marker_end)),
+            });
+        }
+        points
+    }
+}
