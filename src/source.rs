@@ -11,6 +11,7 @@
 //! ```
 
 use memchr::memchr2;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// One line of the text: where its content starts and ends, and where the
@@ -88,7 +89,7 @@ pub(crate) fn line_ending_name(lines: &[Line]) -> &'static str {
 
 /// A place in the text: 1-based line, 1-based column in characters, and
 /// 0-based offset in UTF-8 bytes.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Location {
     /// 1-based line number.
     pub line: usize,
@@ -99,7 +100,7 @@ pub struct Location {
 }
 
 /// Where a node lies: from `start` to just after its last character.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Position {
     /// The node's first character.
     pub start: Location,

@@ -76,7 +76,8 @@ pub(crate) fn build(text: &str, infos: &[LineInfo], segmentation: Segmentation) 
         }
     };
     let layout = detect_layout(text, infos);
-    let raw = blocks(infos, layout);
+    let mut raw = blocks(infos, layout);
+    split_closing_lines(text, infos, &mut raw);
     let context = Context {
         text,
         infos,
@@ -117,6 +118,52 @@ fn indented_paragraphs(infos: &[LineInfo], raw: &[RawBlock]) -> bool {
         }
     }
     indented * 2 > all
+}
+
+/// A date on the last line of the last text block stands on its own, and so
+/// does the short line before it (the signature), even where the layout
+/// joined them to the lines above.
+fn split_closing_lines(text: &str, infos: &[LineInfo], raw: &mut Vec<RawBlock>) {
+    let Some(index) = raw.iter().rposition(|b| b.kind == LineKind::Text) else {
+        return;
+    };
+    let Some(last) = raw.get(index).copied() else {
+        return;
+    };
+    let line = |i: usize| {
+        infos
+            .get(i)
+            .and_then(|info| text.get(info.content_start..info.content_end))
+            .unwrap_or_default()
+    };
+    if last.first == last.last || furniture::date(line(last.last)).is_err() {
+        return;
+    }
+    let signature_line = last.last - 1;
+    let signature_alone = signature_line > last.first
+        && is_heading_shaped(line(signature_line), SIGNATURE_CHARS_MAX);
+    let mut replacement = Vec::with_capacity(3);
+    if signature_alone {
+        replacement.push(RawBlock {
+            last: signature_line - 1,
+            ..last
+        });
+        replacement.push(RawBlock {
+            first: signature_line,
+            last: signature_line,
+            ..last
+        });
+    } else {
+        replacement.push(RawBlock {
+            last: signature_line,
+            ..last
+        });
+    }
+    replacement.push(RawBlock {
+        first: last.last,
+        ..last
+    });
+    raw.splice(index..=index, replacement);
 }
 
 /// The closing signature and date: the last text block when it is a date
@@ -251,8 +298,14 @@ impl Builder<'_, '_> {
                 return index + 1;
             }
         }
-        if let Ok((_, marker)) = point_marker(first_line) {
-            let paragraph = context.paragraph(block, block.start, truncated_start, before_cut);
+        if let Ok((after, marker)) = point_marker(first_line) {
+            let mut paragraph = context.paragraph(block, block.start, truncated_start, before_cut);
+            let marker_end = block.start + (first_line.len() - after.len());
+            paragraph.text = format!(
+                "{}{}",
+                marker.marker,
+                context.text_between(block, marker_end, block.end)
+            );
             if paragraph.inline_points.len() < 2
                 || paragraph
                     .inline_points
@@ -502,7 +555,12 @@ impl Builder<'_, '_> {
         let standalone =
             single && is_heading_shaped(&context.text(block), NUMBERED_HEADING_CHARS_MAX);
         if in_article || (in_items && !has_run_in && !standalone) {
-            let paragraph = context.paragraph(block, block.start, truncated_start, before_cut);
+            let mut paragraph = context.paragraph(block, block.start, truncated_start, before_cut);
+            paragraph.text = format!(
+                "{}{}",
+                marker.marker,
+                context.text_between(block, marker_end, block.end)
+            );
             self.tree.push(Item::Point(
                 Marker {
                     scheme: family.scheme(),
@@ -515,7 +573,11 @@ impl Builder<'_, '_> {
         }
         if standalone {
             let heading = Heading {
-                text: context.heading_text(block, text_start, block.end),
+                text: format!(
+                    "{}{}",
+                    marker.marker,
+                    context.heading_text(block, marker_end, block.end)
+                ),
                 numbering: Some(numbering),
                 run_in: false,
                 position: position_of(block),
@@ -527,7 +589,7 @@ impl Builder<'_, '_> {
             return false;
         };
         let heading = Heading {
-            text: context.heading_text(block, text_start, split),
+            text: format!("{}{}", marker.marker, context.heading_text(block, marker_end, split)),
             numbering: Some(numbering),
             run_in: has_run_in,
             position: Position::from_offsets(block.start, split),

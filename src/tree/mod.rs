@@ -14,13 +14,14 @@ pub use build::Segmentation;
 pub(crate) use positions::resolve_positions;
 
 use crate::source::Position;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// The version of the JSON contract these types serialize to.
 pub const VERSION: u32 = 1;
 
 /// A parsed article: its source, title and top-level blocks.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", rename = "document")]
 pub struct Document {
     /// Version of the JSON contract, [`VERSION`].
@@ -36,7 +37,7 @@ pub struct Document {
 }
 
 /// What was read, as detected or forced.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Source {
     /// The file name as given, or `-` for standard input.
     pub name: String,
@@ -56,7 +57,7 @@ pub struct Source {
 }
 
 /// The article title.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", rename = "title")]
 pub struct Title {
     /// The title, normalized.
@@ -66,7 +67,7 @@ pub struct Title {
 }
 
 /// A block: anything that can stand in a document, a section or a point.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
     /// A heading and everything under it.
@@ -124,7 +125,7 @@ impl Block {
 
 /// A heading and everything under it up to the next heading of the same or
 /// a higher level.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Section {
     /// 1 for a top-level section.
     pub level: u32,
@@ -137,7 +138,7 @@ pub struct Section {
 }
 
 /// A heading line.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", rename = "heading")]
 pub struct Heading {
     /// The heading, normalized, marker included.
@@ -152,7 +153,7 @@ pub struct Heading {
 }
 
 /// The numbering of a heading.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Numbering {
     /// The marker family, a stable snake_case name (see docs/json.md).
     pub scheme: String,
@@ -163,7 +164,7 @@ pub struct Numbering {
 }
 
 /// A run of points of one numbering family in one section.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct List {
     /// The points' family, a stable snake_case name (see docs/json.md).
     pub scheme: String,
@@ -174,7 +175,7 @@ pub struct List {
 }
 
 /// One numbered point of a list.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", rename = "point")]
 pub struct Point {
     /// The marker's value: 2 for `二是`.
@@ -192,7 +193,7 @@ pub struct Point {
 }
 
 /// A paragraph, its wrapped lines joined.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Paragraph {
     /// The paragraph, normalized.
     pub text: String,
@@ -209,7 +210,7 @@ pub struct Paragraph {
 }
 
 /// A point enumerated inside a paragraph.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct InlinePoint {
     /// The marker's value.
     pub number: u32,
@@ -223,14 +224,14 @@ pub struct InlinePoint {
 }
 
 /// A `--` line.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Separator {
     /// Where it stands.
     pub position: Position,
 }
 
 /// A line that stands for missing content.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Placeholder {
     /// The line as written, without surrounding white space.
     pub raw: String,
@@ -239,14 +240,14 @@ pub struct Placeholder {
 }
 
 /// A later line that repeats the title (a running header or footer).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct RepeatedTitle {
     /// Where it stands.
     pub position: Position,
 }
 
 /// A table of contents: the `目录` line and its entries. A leaf.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct TableOfContents {
     /// The heading line, normalized (`目录`).
     pub text: String,
@@ -258,7 +259,7 @@ pub struct TableOfContents {
 
 /// A line of document furniture (subtitle, addressee, byline, page number,
 /// attachment, signature, date). A leaf; its `type` says which.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Furniture {
     /// The line(s), normalized.
     pub text: String,

@@ -23,10 +23,10 @@
 //! [`PYTHON_WOULD_FAIL`].
 //!
 //! Known differences, all outside what a serializer produces: integers beyond
-//! the 64-bit range are floats in a `serde_json::Value` (Python keeps them
-//! exact); dicts inside text fields print with their keys sorted (Python keeps
-//! the file's order); Python's recursion limit (about 1000 levels) is not
-//! mirrored.
+//! the 64-bit range, and `-0`, are floats in a `serde_json::Value` (Python
+//! reads them as exact integers); dicts inside text fields print with their
+//! keys sorted (Python keeps the file's order); Python's recursion limit
+//! (about 1000 levels) is not mirrored.
 #![allow(dead_code)]
 
 mod py_unprintable;
@@ -113,10 +113,10 @@ fn skeleton_into(node: &Value, depth: usize, out: &mut Vec<String>) -> Py<()> {
     } else {
         children(node)?
     };
-    for kid in kids {
+    for kid in &kids.items {
         skeleton_into(kid, depth + 1, out)?;
     }
-    Ok(())
+    kids.rest()
 }
 
 /// One skeleton line for a node, without indentation.
@@ -197,10 +197,11 @@ fn texts_into(node: &Value, out: &mut Vec<String>) -> Py<()> {
         let (start, _) = lines_of(node)?;
         out.push(format!("lead@{start}\t{}", py_str(get(node, "lead")?)));
     }
-    for child in children(node)? {
+    let kids = children(node)?;
+    for child in &kids.items {
         texts_into(child, out)?;
     }
-    Ok(())
+    kids.rest()
 }
 
 /// Start and end lines of a node as printed, `?` where missing.
@@ -225,16 +226,15 @@ fn lines_of(node: &Value) -> Py<(String, String)> {
 }
 
 /// Children in document order; a document's title and a section's heading come first.
-fn children(node: &Value) -> Py<Vec<&Value>> {
-    let mut out = Vec::new();
+fn children(node: &Value) -> Py<Kids<'_>> {
+    let mut out = iterate(get(node, "children")?)?;
     let kind = get(node, "type")?;
-    if *kind == "document" && truthy(get(node, "title")?) {
-        out.push(get(node, "title")?);
-    }
     if *kind == "section" && truthy(get(node, "heading")?) {
-        out.push(get(node, "heading")?);
+        out.items.insert(0, get(node, "heading")?);
     }
-    out.extend(iterate(get(node, "children")?)?);
+    if *kind == "document" && truthy(get(node, "title")?) {
+        out.items.insert(0, get(node, "title")?);
+    }
     Ok(out)
 }
 
@@ -317,18 +317,16 @@ impl<'t> Checker<'t> {
             let problem = format!("{}: start after end", where_(node)?);
             self.problems.push(problem);
         }
-        if let Some((ps, pe)) = parent {
-            if !(ps.at <= s.at && e.at <= pe.at) {
-                let problem = format!(
-                    "{}: {}..{} not within parent {}..{}",
-                    where_(node)?,
-                    py_str(s.value),
-                    py_str(e.value),
-                    py_str(ps.value),
-                    py_str(pe.value)
-                );
-                self.problems.push(problem);
-            }
+        if let Some((ps, pe)) = parent.filter(|(ps, pe)| !(ps.at <= s.at && e.at <= pe.at)) {
+            let problem = format!(
+                "{}: {}..{} not within parent {}..{}",
+                where_(node)?,
+                py_str(s.value),
+                py_str(e.value),
+                py_str(ps.value),
+                py_str(pe.value)
+            );
+            self.problems.push(problem);
         }
         // node.get("type") in LEAVES or node.get("type") not in CONTAINERS
         let kind = get(node, "type")?;
@@ -343,7 +341,8 @@ impl<'t> Checker<'t> {
             self.leaves.push((s.at, e.at));
         }
         let mut last_end: Option<&Value> = None;
-        for child in children(node)? {
+        let kids = children(node)?;
+        for &child in &kids.items {
             self.walk(child, Some((s, e)))?;
             // cpos = child.get("position") or {}
             // cs = (cpos.get("start") or {}).get("offset"), likewise ce
@@ -353,18 +352,20 @@ impl<'t> Checker<'t> {
             if cs.is_null() || ce.is_null() {
                 continue;
             }
-            if let Some(last_end) = last_end {
-                if py_lt(cs, last_end)? {
-                    let problem = format!(
-                        "{}: overlaps or precedes its previous sibling",
-                        where_(child)?
-                    );
-                    self.problems.push(problem);
-                }
+            let precedes = match last_end {
+                Some(last_end) => py_lt(cs, last_end)?,
+                None => false,
+            };
+            if precedes {
+                let problem = format!(
+                    "{}: overlaps or precedes its previous sibling",
+                    where_(child)?
+                );
+                self.problems.push(problem);
             }
             last_end = Some(ce);
         }
-        Ok(())
+        kids.rest()
     }
 
     /// `check_point` of the Python: the offset when it can be used, after
@@ -539,20 +540,39 @@ fn dict(value: &Value) -> Py<&Map<String, Value>> {
     }
 }
 
-/// The items of `value or []` as Python iterates them, where each will be
-/// used as a node (so a string's characters or a dict's keys would fail).
-fn iterate(value: &Value) -> Py<Vec<&Value>> {
-    match value {
-        _ if !truthy(value) => Ok(Vec::new()),
-        Value::Array(items) => Ok(items.iter().collect()),
-        Value::String(_) | Value::Object(_) => {
-            Err("AttributeError: 'str' object has no attribute 'get'".into())
-        }
-        other => Err(format!(
-            "TypeError: '{}' object is not iterable",
-            type_name(other)
-        )),
+/// Nodes to visit in turn, then perhaps the exception that Python raises on
+/// the next one.
+struct Kids<'a> {
+    items: Vec<&'a Value>,
+    then: Option<String>,
+}
+
+impl Kids<'_> {
+    /// What happens after the last of `items`.
+    fn rest(&self) -> Py<()> {
+        self.then.clone().map_or(Ok(()), Err)
     }
+}
+
+/// `value or []` as Python iterates it, each item to be used as a node: a
+/// non-empty string (its characters) or dict (its keys) yields strings, on
+/// which the first `.get` fails; a number is not iterable at all.
+fn iterate(value: &Value) -> Py<Kids<'_>> {
+    let (items, then) = match value {
+        _ if !truthy(value) => (Vec::new(), None),
+        Value::Array(items) => (items.iter().collect(), None),
+        Value::String(_) | Value::Object(_) => (
+            Vec::new(),
+            Some("AttributeError: 'str' object has no attribute 'get'".to_owned()),
+        ),
+        other => {
+            return Err(format!(
+                "TypeError: '{}' object is not iterable",
+                type_name(other)
+            ));
+        }
+    };
+    Ok(Kids { items, then })
 }
 
 fn truthy(value: &Value) -> bool {
@@ -795,5 +815,5 @@ fn py_isprintable(c: char) -> bool {
     let code = u32::from(c);
     let ranges = py_unprintable::UNPRINTABLE;
     let i = ranges.partition_point(|&(_, last)| last < code);
-    !ranges.get(i).is_some_and(|&(first, _)| first <= code)
+    ranges.get(i).is_none_or(|&(first, _)| code < first)
 }
