@@ -27,17 +27,19 @@
 
 #![deny(missing_docs)]
 
+pub mod check;
 mod decode;
 mod source;
 mod syntax;
 mod text;
 mod tree;
 
-pub use decode::{DecodeError, Decoded, EncodingChoice};
+pub use decode::{decode, DecodeError, Decoded, EncodingChoice};
 pub use source::{Location, Position};
 pub use tree::{
-    Block, Document, Heading, InlinePoint, List, Numbering, Paragraph, Placeholder, Point,
-    RepeatedTitle, Section, Segmentation, Separator, Source, Title, VERSION,
+    Block, Document, Furniture, Heading, InlinePoint, List, Numbering, Paragraph, Placeholder,
+    Point, RepeatedTitle, Section, Segmentation, Separator, Source, TableOfContents, Title,
+    VERSION,
 };
 
 use source::{line_ending_name, split_lines, LineIndex};
@@ -113,13 +115,21 @@ pub fn parse_str(text: &str, options: &Options) -> Document {
 /// ```
 pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<Document, DecodeError> {
     let decoded = decode::decode(bytes, options.encoding)?;
-    Ok(build_document(
-        &decoded.text,
-        decoded.encoding,
-        decoded.bom,
-        bytes.len(),
-        options,
-    ))
+    Ok(parse_decoded(&decoded, bytes.len(), options))
+}
+
+/// Parse text decoded by [`decode`]; `bytes` is the size of the input as
+/// read. Use this with [`check::check`], which needs the decoded text:
+///
+/// ```
+/// let bytes = "标题\n\n　　一是加快发展。\n　　三是扩大应用。\n".as_bytes();
+/// let decoded = outline::decode(bytes, outline::EncodingChoice::Auto).unwrap();
+/// let doc = outline::parse_decoded(&decoded, bytes.len(), &outline::Options::default());
+/// let findings = outline::check::check(&doc, &decoded.text, &outline::check::Config::default());
+/// assert!(findings.iter().any(|d| d.rule == "numbering-gap"));
+/// ```
+pub fn parse_decoded(decoded: &Decoded<'_>, bytes: usize, options: &Options) -> Document {
+    build_document(&decoded.text, decoded.encoding, decoded.bom, bytes, options)
 }
 
 /// The number of lines, as `wc -l` counts them for a text that ends with a

@@ -36,7 +36,10 @@ fn outline_of(relative: &str) -> Option<Value> {
         std::fs::read(&path).unwrap_or_else(|err| panic!("reading {}: {err}", path.display()));
     let decoded = outline::decode(&bytes, outline::EncodingChoice::Auto)
         .unwrap_or_else(|err| panic!("{relative}: detected encoding failed: {err:?}"));
-    assert!(!decoded.lossy, "{relative}: decodes without replacement characters");
+    assert!(
+        !decoded.lossy,
+        "{relative}: decodes without replacement characters"
+    );
     let document = outline::parse_decoded(&decoded, bytes.len(), &outline::Options::default());
     let value = serde_json::to_value(document).expect("the outline serializes");
     // Every file of the corpus keeps the contract's invariants.

@@ -57,3 +57,40 @@ fn seed_source_is_described() {
         "the break after the last line opens no line"
     );
 }
+
+/// `outline check` on the seed finds exactly what its layout has: the empty
+/// section at line 17, the placeholder at line 99, and infos for the two
+/// repeated titles and the seven paragraphs an excerpt cut (the `~start` and
+/// `~end` flags of the expected skeleton).
+#[test]
+fn seed_check_finds_exactly_its_layout_problems() {
+    let document = outline::parse(SEED);
+    let findings = outline::check::check(&document, SEED, &outline::check::Config::default());
+    let found: Vec<(&str, usize, &str)> = findings
+        .iter()
+        .map(|d| {
+            let severity = match d.severity {
+                outline::check::Severity::Info => "info",
+                outline::check::Severity::Warning => "warning",
+                outline::check::Severity::Error => "error",
+            };
+            (d.rule.as_str(), d.position.start.line, severity)
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("repeated-title", 6, "info"),
+            ("truncated-paragraph", 14, "info"),
+            ("empty-section", 17, "warning"),
+            ("truncated-paragraph", 22, "info"),
+            ("truncated-paragraph", 26, "info"),
+            ("truncated-paragraph", 28, "info"),
+            ("truncated-paragraph", 48, "info"),
+            ("truncated-paragraph", 55, "info"),
+            ("truncated-paragraph", 81, "info"),
+            ("placeholder", 99, "warning"),
+            ("repeated-title", 100, "info"),
+        ]
+    );
+}

@@ -6,7 +6,7 @@
 
 mod support;
 
-use serde_json::{Value, json};
+use serde_json::{json, Value};
 
 /// Lines: 1 `标题`, 2 blank, 3 `　　一是加快。`, 4 `--`, 5 empty.
 const SOURCE: &str = "标题\n\n　　一是加快。\n--\n";
@@ -263,11 +263,9 @@ fn a_malformed_outline_gives_a_problem_not_a_panic() {
         json!({ "position": 7 }),
     ] {
         let problems = support::invariants(SOURCE, &outline);
-        assert!(
-            problems
-                .last()
-                .is_some_and(|p| p.starts_with(support::PYTHON_WOULD_FAIL))
-        );
+        assert!(problems
+            .last()
+            .is_some_and(|p| p.starts_with(support::PYTHON_WOULD_FAIL)));
     }
 }
 

@@ -67,8 +67,8 @@ pub(crate) fn byline(input: &str) -> IResult<&str, &str> {
             tag("通讯员"),
             tag("摄影"),
         )),
-        spaces,
-        opt(one_of(":：")),
+        alt((recognize((spaces, one_of(":："))), take_while1(is_space))),
+        satisfy(|c| !is_space(c)),
     ));
     let dateline = recognize((
         alt((
@@ -99,11 +99,10 @@ pub(crate) fn attachment(input: &str) -> IResult<&str, &str> {
         tag("附件"),
         spaces,
         opt(arabic_numeral),
-        spaces,
         alt((
-            recognize(one_of(":：")),
-            recognize(eof),
-            recognize(satisfy(|c| !is_space(c))),
+            recognize((spaces, one_of(":："))),
+            recognize((spaces, eof)),
+            take_while1(is_space),
         )),
     ))
     .parse(input)
@@ -218,20 +217,18 @@ mod tests {
             assert!(byline(line).is_ok(), "should accept {line}");
         }
         let no = [
-            "新华社北京3月5日电 国务院总理今天在人民大会堂作报告。",
-            "来源于实践",
-            "记者节",
+            (
+                "新华社北京3月5日电 国务院总理今天在人民大会堂作报告。",
+                "a dateline with text after it",
+            ),
+            ("来源于实践", "来源于"),
+            ("记者节", "记者节"),
+            ("作者简介", "作者简介"),
+            ("编辑：", "a label with nothing after it"),
         ];
-        for line in no {
-            assert!(
-                byline(line).is_err() || line.starts_with("来源于") || line == "记者节",
-                "{line}"
-            );
+        for (line, why) in no {
+            assert!(byline(line).is_err(), "should reject {why}: {line}");
         }
-        assert!(
-            byline(no[0]).is_err(),
-            "a dateline followed by text is a paragraph"
-        );
     }
 
     #[test]
@@ -240,6 +237,7 @@ mod tests {
             assert!(attachment(line).is_ok(), "attachment {line}");
         }
         assert!(attachment("附").is_err());
+        assert!(attachment("附件要妥善保管。").is_err(), "附件 as a word");
         for line in ["2024年1月5日", "２０２４年１月５日", "二〇二四年一月五日"]
         {
             assert!(date(line).is_ok(), "date {line}");

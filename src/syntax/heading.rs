@@ -44,17 +44,21 @@ pub(crate) const SIGNATURE_CHARS_MAX: usize = 30;
 /// `max_chars` characters: not empty, no longer than that, and not ending
 /// with sentence or clause punctuation.
 pub(crate) fn is_heading_shaped(text: &str, max_chars: usize) -> bool {
-    let mut count = 0;
-    let mut last = None;
-    for c in text.chars() {
-        count += 1;
-        if count > max_chars {
-            return false;
-        }
-        last = Some(c);
+    if text.chars().nth(max_chars).is_some() {
+        return false;
     }
-    last.is_some_and(|c| !is_body_punctuation(c) && c.is_alphanumeric())
-        || last.is_some_and(|c| matches!(c, '）' | ')' | '”' | '》' | '」' | '』' | '】'))
+    // `（草案）` may close a heading; `……发展。”` closes a sentence.
+    let mut last = text.chars().rev().skip_while(|c| is_closing_bracket(*c));
+    let closed = text.chars().next_back().is_some_and(is_closing_bracket);
+    match last.next() {
+        Some(c) => !is_body_punctuation(c) && (c.is_alphanumeric() || closed),
+        None => false,
+    }
+}
+
+/// Closing brackets and quotation marks.
+fn is_closing_bracket(c: char) -> bool {
+    matches!(c, '）' | ')' | '”' | '》' | '」' | '』' | '】' | '’' | '〕')
 }
 
 #[cfg(test)]
@@ -67,6 +71,8 @@ mod tests {
             ("人工智能引领科技革命", true, "a short phrase"),
             ("科学制定人工智能产业政策", true, "another short phrase"),
             ("关于《决定》的说明（草案）", true, "ending in a bracket"),
+            ("“加快发展。”", false, "a quoted sentence"),
+            ("学习《决定》", true, "ending in a book-title mark"),
             ("放新活力。", false, "ending in a full stop"),
             ("各位代表：", false, "ending in a colon"),
             (

@@ -171,14 +171,22 @@ fn law(input: &str) -> IResult<&str, HeadingMarker> {
         '节' => HeadingFamily::Section,
         _ => HeadingFamily::Article,
     };
+    // 第三条路, 第一条之外: an article marker stands apart from its text.
+    if family == HeadingFamily::Article {
+        alt((eof, take_while1(is_space))).parse(rest)?;
+    }
     Ok((rest, marker(family, number, written)))
 }
 
 /// `一、`, `十一 、`, and the wrong forms `一.`, `一，`, `一：` — but not
 /// `一、二季度` or `一、二、三产业`.
 fn chinese(input: &str) -> IResult<&str, HeadingMarker> {
-    let (rest, (written, (number, _, _))) =
-        consumed((chinese_numeral, spaces, one_of("、.．，,："))).parse(input)?;
+    let (rest, (written, (number, _, _))) = consumed((
+        verify(chinese_numeral, |n| *n > 0),
+        spaces,
+        one_of("、.．，,："),
+    ))
+    .parse(input)?;
     not((spaces, chinese_numeral, spaces, one_of("、，,季"))).parse(rest)?;
     not((spaces, eof)).parse(rest)?;
     Ok((rest, marker(HeadingFamily::Chinese, number, written)))
@@ -387,6 +395,9 @@ mod tests {
             ("一、", "a marker with nothing after it"),
             ("#话题", "a hash without a space"),
             ("２００８年", "a year"),
+            ("第三条路是走不通的。", "第三条 without a space after it"),
+            ("第一条之外，", "之 without a numeral"),
+            ("〇、", "zero"),
         ];
         for (input, why) in cases {
             assert_eq!(found(input), None, "should reject {why}: {input}");

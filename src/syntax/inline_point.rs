@@ -42,8 +42,14 @@ pub(crate) fn is_boundary(c: char) -> bool {
 
 /// Whether a character can start an inline marker (a cheap pre-test).
 pub(crate) fn may_start_marker(c: char) -> bool {
-    matches!(c, '一'..='九' | '十' | '其' | '第' | '（' | '(' | '\u{2460}'..='\u{24FF}' | '\u{2776}'..='\u{2793}')
-        || "二三四五六七八九".contains(c)
+    matches!(
+        c,
+        '十' | '其' | '第' | '（' | '('
+            | '\u{2460}'..='\u{24FF}' // ① ⑴ ⒈ ⓫
+            | '\u{2776}'..='\u{2793}' // ❶ ➀ ➊
+            | '\u{3251}'..='\u{325F}' // ㉑ … ㉟
+            | '\u{32B1}'..='\u{32BF}' // ㊱ … ㊿
+    ) || "一二三四五六七八九两".contains(c)
 }
 
 /// Recognizes an inline marker at the start of `input`.

@@ -37,7 +37,7 @@ use crate::syntax::heading_marker::{
 };
 use crate::syntax::point_marker::{point_marker, PointScheme};
 use crate::syntax::{LineInfo, LineKind};
-use crate::text::{is_sentence_end, is_space, SegmentationEvidence};
+use crate::text::{is_cjk, is_sentence_end, is_space, SegmentationEvidence};
 use std::collections::VecDeque;
 
 /// Whether the input is word-segmented.
@@ -76,7 +76,7 @@ pub(crate) fn build(text: &str, infos: &[LineInfo], segmentation: Segmentation) 
         }
     };
     let layout = detect_layout(text, infos);
-    let mut raw = blocks(infos, layout);
+    let mut raw = blocks(text, infos, layout);
     split_closing_lines(text, infos, &mut raw);
     let context = Context {
         text,
@@ -140,8 +140,8 @@ fn split_closing_lines(text: &str, infos: &[LineInfo], raw: &mut Vec<RawBlock>) 
         return;
     }
     let signature_line = last.last - 1;
-    let signature_alone = signature_line > last.first
-        && is_heading_shaped(line(signature_line), SIGNATURE_CHARS_MAX);
+    let signature_alone =
+        signature_line > last.first && is_heading_shaped(line(signature_line), SIGNATURE_CHARS_MAX);
     let mut replacement = Vec::with_capacity(3);
     if signature_alone {
         replacement.push(RawBlock {
@@ -246,11 +246,12 @@ impl Builder<'_, '_> {
         let block = context.block(&raw);
         let first_line = context.first_line(block);
         let single = raw.first == raw.last;
-        let next_line = self
-            .raw
-            .get(index + 1)
-            .filter(|b| b.kind == LineKind::Text)
-            .map(|b| context.first_line(context.block(b)));
+        let line_of = |i: Option<usize>| {
+            i.and_then(|i| self.raw.get(i))
+                .filter(|b| b.kind == LineKind::Text)
+                .map(|b| context.first_line(context.block(b)))
+        };
+        let neighbours = (line_of(index.checked_sub(1)), line_of(Some(index + 1)));
 
         if index == 0 {
             if let Some(title) = self.title_of(block) {
@@ -268,7 +269,7 @@ impl Builder<'_, '_> {
         if single && furniture::table_of_contents(first_line).is_ok() {
             return self.table_of_contents(index, block);
         }
-        if let Some(kind) = self.furniture_kind(index, block, single, next_line) {
+        if let Some(kind) = self.furniture_kind(index, block, single, neighbours) {
             self.push_block(kind(Furniture {
                 text,
                 position: position_of(block),
@@ -301,10 +302,10 @@ impl Builder<'_, '_> {
         if let Ok((after, marker)) = point_marker(first_line) {
             let mut paragraph = context.paragraph(block, block.start, truncated_start, before_cut);
             let marker_end = block.start + (first_line.len() - after.len());
-            paragraph.text = format!(
-                "{}{}",
-                marker.marker,
-                context.text_between(block, marker_end, block.end)
+            paragraph.text = with_marker(
+                &marker.marker,
+                &context.text_between(block, marker_end, block.end),
+                context.skip_space(block, marker_end) > marker_end,
             );
             if paragraph.inline_points.len() < 2
                 || paragraph
@@ -391,7 +392,7 @@ impl Builder<'_, '_> {
         index: usize,
         block: TextBlock<'_>,
         single: bool,
-        next_line: Option<&str>,
+        (previous_line, next_line): (Option<&str>, Option<&str>),
     ) -> Option<fn(Furniture) -> Block> {
         let context = self.context;
         let line = context.first_line(block);
@@ -422,7 +423,6 @@ impl Builder<'_, '_> {
             && !self.tree.has_structure()
             && is_addressee(&text)
             && heading_marker(line).is_err()
-            && (self.front_matter || text.starts_with('各') || text.ends_with("们："))
         {
             self.addressee_seen = true;
             return Some(Block::Addressee);
@@ -430,13 +430,15 @@ impl Builder<'_, '_> {
         if !self.front_matter {
             return None;
         }
-        if furniture::subtitle(line).is_ok() {
+        // A `——` line between other `——` lines is an item of a list.
+        let dashed = |l: Option<&str>| l.is_some_and(|l| furniture::subtitle(l).is_ok());
+        if furniture::subtitle(line).is_ok() && !dashed(previous_line) && !dashed(next_line) {
             return Some(Block::Subtitle);
         }
         if furniture::speaker(line).is_ok() {
             return Some(Block::Byline);
         }
-        if next_line.is_some_and(|l| furniture::subtitle(l).is_ok())
+        if dashed(next_line)
             && is_heading_shaped(&text, TITLE_CHARS_MAX)
             && heading_marker(line).is_err()
         {
@@ -460,7 +462,7 @@ impl Builder<'_, '_> {
             let lines: Vec<String> = candidate
                 .lines
                 .iter()
-                .map(|l| context.heading_text(candidate, l.content_start, l.content_end))
+                .map(|l| entry_text(context, candidate, l))
                 .collect();
             let fits = lines.iter().all(|line| {
                 is_heading_shaped(line, NUMBERED_HEADING_CHARS_MAX)
@@ -473,8 +475,13 @@ impl Builder<'_, '_> {
             end = candidate.end;
             next += 1;
         }
+        let first_line = context.first_line(block);
+        let title_start = match markdown_prefix(first_line) {
+            Ok((rest, _)) => block.start + (first_line.len() - rest.len()),
+            Err(_) => block.start,
+        };
         self.push_block(Block::TableOfContents(TableOfContents {
-            text: context.heading_text(block, block.start, block.end),
+            text: context.heading_text(block, title_start, block.end),
             entries,
             position: Position::from_offsets(block.start, end),
         }));
@@ -521,15 +528,19 @@ impl Builder<'_, '_> {
             let rest = context.skip_space(block, marker_end);
             if rest < block.end {
                 let paragraph = context.paragraph(block, rest, false, before_cut);
-                self.push_paragraph_or_point(paragraph);
+                self.tree.push(Item::Block(Block::Paragraph(paragraph)));
             } else if let Some(open) = self.tree.stack.last_mut() {
                 open.heading.run_in = false;
             }
             return true;
         }
         if family.is_law() || matches!(family, HeadingFamily::Markdown(_)) {
+            // 第一节课上，老师……: a sentence, not a heading.
+            if !single || !is_heading_shaped(&context.text(block), NUMBERED_HEADING_CHARS_MAX) {
+                return false;
+            }
             let text = if family.is_law() {
-                law_heading_text(context, block, &marker.marker, marker_end)
+                law_heading_text(context, block, &marker.marker, marker_end, block.end)
             } else {
                 context.heading_text(block, text_start, block.end)
             };
@@ -556,10 +567,10 @@ impl Builder<'_, '_> {
             single && is_heading_shaped(&context.text(block), NUMBERED_HEADING_CHARS_MAX);
         if in_article || (in_items && !has_run_in && !standalone) {
             let mut paragraph = context.paragraph(block, block.start, truncated_start, before_cut);
-            paragraph.text = format!(
-                "{}{}",
-                marker.marker,
-                context.text_between(block, marker_end, block.end)
+            paragraph.text = with_marker(
+                &marker.marker,
+                &context.text_between(block, marker_end, block.end),
+                context.skip_space(block, marker_end) > marker_end,
             );
             self.tree.push(Item::Point(
                 Marker {
@@ -573,10 +584,10 @@ impl Builder<'_, '_> {
         }
         if standalone {
             let heading = Heading {
-                text: format!(
-                    "{}{}",
-                    marker.marker,
-                    context.heading_text(block, marker_end, block.end)
+                text: with_marker(
+                    &marker.marker,
+                    &context.heading_text(block, marker_end, block.end),
+                    context.skip_space(block, marker_end) > marker_end,
                 ),
                 numbering: Some(numbering),
                 run_in: false,
@@ -589,7 +600,11 @@ impl Builder<'_, '_> {
             return false;
         };
         let heading = Heading {
-            text: format!("{}{}", marker.marker, context.heading_text(block, marker_end, split)),
+            text: with_marker(
+                &marker.marker,
+                &context.heading_text(block, marker_end, split),
+                context.skip_space(block, marker_end) > marker_end,
+            ),
             numbering: Some(numbering),
             run_in: has_run_in,
             position: Position::from_offsets(block.start, split),
@@ -597,26 +612,35 @@ impl Builder<'_, '_> {
         self.tree.open_section(key, heading);
         if has_run_in {
             let paragraph = context.paragraph(block, rest, false, before_cut);
-            self.push_paragraph_or_point(paragraph);
+            self.tree.push(Item::Block(Block::Paragraph(paragraph)));
         }
         true
     }
+}
 
-    /// A paragraph split off a run-in heading: a point when it opens with a
-    /// point marker (and holds no inline sequence from its start).
-    fn push_paragraph_or_point(&mut self, paragraph: Paragraph) {
-        let text = paragraph.text.clone();
-        match point_marker(&text) {
-            Ok((_, marker)) if paragraph.inline_points.len() < 2 => {
-                let marker = Marker {
-                    scheme: marker.scheme.name(),
-                    number: marker.number,
-                    marker: marker.marker,
-                };
-                self.tree.push(Item::Point(marker, paragraph));
-            }
-            _ => self.tree.push(Item::Block(Block::Paragraph(paragraph))),
+/// A table of contents entry, written as the heading it lists would be
+/// (`第一章　总　　则` → `第一章 总则`).
+fn entry_text(context: &Context<'_>, block: TextBlock<'_>, line: &LineInfo) -> String {
+    let content = context.content(line);
+    match heading_marker(content) {
+        Ok((after, marker)) if marker.family.is_law() => {
+            let marker_end = line.content_start + (content.len() - after.len());
+            law_heading_text(context, block, &marker.marker, marker_end, line.content_end)
         }
+        _ => context.heading_text(block, line.content_start, line.content_end),
+    }
+}
+
+/// A normalized marker and the normalized text after it: joined with
+/// nothing, or with one space where the source had white space between them
+/// and neither side is CJK (`1. Introduction`).
+fn with_marker(marker: &str, rest: &str, spaced: bool) -> String {
+    let latin_both = marker.chars().next_back().is_some_and(|c| !is_cjk(c))
+        && rest.chars().next().is_some_and(|c| !is_cjk(c));
+    if spaced && latin_both && !rest.is_empty() {
+        format!("{marker} {rest}")
+    } else {
+        format!("{marker}{rest}")
     }
 }
 
@@ -628,9 +652,10 @@ fn law_heading_text(
     block: TextBlock<'_>,
     marker: &str,
     marker_end: usize,
+    end: usize,
 ) -> String {
-    let title_start = context.skip_space(block, marker_end);
-    let title = context.heading_text(block, title_start, block.end);
+    let title_start = context.skip_space(block, marker_end).min(end);
+    let title = context.heading_text(block, title_start, end);
     if title.is_empty() {
         marker.to_owned()
     } else if title_start > marker_end {
@@ -640,12 +665,34 @@ fn law_heading_text(
     }
 }
 
-/// The addressee line: short, ending with a colon, no sentence inside.
+/// Words that name who a document is addressed to.
+const ADDRESSEE_WORDS: &[&str] = &[
+    "人民政府",
+    "委员会",
+    "部门",
+    "单位",
+    "机构",
+    "代表",
+    "委员",
+    "同志",
+    "党委",
+    "办公厅",
+    "办公室",
+    "厅",
+    "局",
+];
+
+/// The addressee line: short, ending with a colon, no sentence inside, and
+/// naming its addressees (`各位代表：`, `同志们：`, `各省、自治区、直辖市人民政府：`),
+/// so that `主要任务如下：` is not one.
 fn is_addressee(text: &str) -> bool {
     let count = text.chars().count();
     (2..=60).contains(&count)
         && text.ends_with(['：', ':'])
         && !text.contains(['。', '；', '！', '？', ';', '!', '?'])
+        && (text.starts_with('各')
+            || text.ends_with("们：")
+            || ADDRESSEE_WORDS.iter().any(|word| text.contains(word)))
 }
 
 fn position_of(block: TextBlock<'_>) -> Position {
@@ -946,5 +993,7 @@ mod tests {
         ));
         assert!(!is_addressee("一年来的主要工作是。如下："));
         assert!(!is_addressee("各位代表！"));
+        assert!(!is_addressee("主要任务如下："), "no addressee named");
+        assert!(is_addressee("同志们："));
     }
 }

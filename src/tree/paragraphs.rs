@@ -21,6 +21,8 @@
 //! right after text lines (continuations) is indented; otherwise its
 //! paragraphs are separated by blank lines.
 
+use crate::syntax::heading::{is_heading_shaped, NUMBERED_HEADING_CHARS_MAX};
+use crate::syntax::heading_marker::heading_marker;
 use crate::syntax::{LineInfo, LineKind};
 use crate::text::{is_closing_punctuation, is_space};
 
@@ -46,8 +48,15 @@ pub(crate) struct RawBlock {
     pub last: usize,
 }
 
+/// The layout, and the typical length of a text line in characters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct LayoutInfo {
+    pub layout: Layout,
+    pub typical: usize,
+}
+
 /// Decide the layout from all the lines of a document.
-pub(crate) fn detect_layout(text: &str, infos: &[LineInfo]) -> Layout {
+pub(crate) fn detect_layout(text: &str, infos: &[LineInfo]) -> LayoutInfo {
     let lengths: Vec<usize> = infos
         .iter()
         .filter(|info| info.kind == LineKind::Text)
@@ -58,7 +67,7 @@ pub(crate) fn detect_layout(text: &str, infos: &[LineInfo]) -> Layout {
                 .count()
         })
         .collect();
-    let typical = median(lengths);
+    let typical = median(lengths.clone());
     let (mut followed, mut wrapped, mut indented, mut continuations) = (0, 0, 0, 0);
     for (index, info) in infos.iter().enumerate() {
         if info.kind != LineKind::Text {
@@ -89,13 +98,14 @@ pub(crate) fn detect_layout(text: &str, infos: &[LineInfo]) -> Layout {
             }
         }
     }
-    if followed == 0 || wrapped * 2 < followed {
+    let layout = if followed == 0 || wrapped * 2 < followed {
         Layout::LinePerParagraph
-    } else if indented > 0 && continuations > 0 {
+    } else if indented > 0 && (continuations > 0 || indented < lengths.len()) {
         Layout::Indented
     } else {
         Layout::BlankLines
-    }
+    };
+    LayoutInfo { layout, typical }
 }
 
 /// The content of a line, without indentation and trailing space.
@@ -114,11 +124,27 @@ fn median(mut lengths: Vec<usize>) -> usize {
     *median
 }
 
+/// Whether a line of a wrapped document is a numbered heading standing
+/// alone: it opens with a heading marker, has no closing punctuation, and is
+/// at most 60% of the typical line's length.
+fn is_standalone_heading(text: &str, info: &LineInfo, typical: usize) -> bool {
+    let line = content(text, info);
+    let chars = line.chars().filter(|c| !is_space(*c)).count();
+    chars * 10 <= typical * 6
+        && heading_marker(line).is_ok()
+        && is_heading_shaped(line, NUMBERED_HEADING_CHARS_MAX)
+}
+
 /// Group lines into blocks by the layout; blank lines only separate.
-pub(crate) fn blocks(infos: &[LineInfo], layout: Layout) -> Vec<RawBlock> {
+pub(crate) fn blocks(text: &str, infos: &[LineInfo], info: LayoutInfo) -> Vec<RawBlock> {
+    let layout = info.layout;
     let mut out: Vec<RawBlock> = Vec::new();
     let mut open = false; // whether the last block is text that may go on
-    for (index, info) in infos.iter().enumerate() {
+    for (index, line) in infos.iter().enumerate() {
+        let standalone = layout != Layout::LinePerParagraph
+            && line.kind == LineKind::Text
+            && is_standalone_heading(text, line, info.typical);
+        let info = line;
         match info.kind {
             LineKind::Blank => open = false,
             LineKind::Separator | LineKind::Placeholder => {
@@ -131,6 +157,7 @@ pub(crate) fn blocks(infos: &[LineInfo], layout: Layout) -> Vec<RawBlock> {
             }
             LineKind::Text => {
                 let continues = open
+                    && !standalone
                     && match layout {
                         Layout::LinePerParagraph => false,
                         Layout::BlankLines => true,
@@ -144,7 +171,7 @@ pub(crate) fn blocks(infos: &[LineInfo], layout: Layout) -> Vec<RawBlock> {
                         last: index,
                     }),
                 }
-                open = true;
+                open = !standalone;
             }
         }
     }
@@ -162,12 +189,12 @@ mod tests {
             .iter()
             .map(|l| classify_line(text, l))
             .collect();
-        let layout = detect_layout(text, &infos);
-        let spans = blocks(&infos, layout)
+        let info = detect_layout(text, &infos);
+        let spans = blocks(text, &infos, info)
             .iter()
             .map(|b| (b.first + 1, b.last + 1))
             .collect();
-        (layout, spans)
+        (info.layout, spans)
     }
 
     #[test]

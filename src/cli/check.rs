@@ -1,0 +1,182 @@
+//! `outline check`: run the layout rules over articles and report the
+//! findings in one of the formats of `format/`.
+//!
+//! The configuration is `--config FILE`, else the nearest `outline.toml`
+//! in the current directory or a parent, else every rule at its default
+//! level. Each file is read (standard input for `-` or no file), decoded,
+//! parsed and checked; a file that cannot be read is reported on stderr and
+//! the others are still checked.
+//!
+//! Exit status: 2 if any file failed (or the configuration, or the
+//! arguments); else 1 if an error-level finding remains (with
+//! `--deny warnings`, a warning too); else 0.
+
+use super::format::{Counts, FileReport, Format, Writer};
+use super::io::{io_message, read_input, report, Stdout};
+use super::{explain, Failure, InputArgs, Status};
+use clap::ValueEnum;
+use outline::check::{Config, ConfigError};
+use outline::{EncodingChoice, Options};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+#[derive(clap::Args)]
+pub(crate) struct CheckArgs {
+    /// The articles to check; standard input when none is given or for `-`.
+    files: Vec<PathBuf>,
+    /// How to print the findings. `human` has colour when standard output
+    /// is a terminal (and `NO_COLOR` is not set).
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// The configuration file; by default the nearest `outline.toml` in the
+    /// current directory or its parents.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Also fail (exit 1) on warnings.
+    #[arg(long, value_enum, value_name = "WHAT")]
+    deny: Option<Deny>,
+    /// Explain a rule: what it checks, why, a bad and a good example.
+    /// Without a rule, list them all.
+    #[arg(
+        long,
+        value_name = "RULE",
+        num_args = 0..=1,
+        default_missing_value = "",
+        require_equals = false
+    )]
+    explain: Option<String>,
+    #[command(flatten)]
+    input: InputArgs,
+}
+
+/// What `--deny` can make fatal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Deny {
+    /// Warnings fail the check like errors.
+    Warnings,
+}
+
+pub(crate) fn run(args: &CheckArgs) -> Result<Status, Failure> {
+    if let Some(rule) = &args.explain {
+        return explain::run(rule).map(|()| Status::Clean);
+    }
+    let encoding = args.input.encoding()?;
+    let config = load_config(args.config.as_deref())?;
+    let options = Options {
+        segmentation: args.input.segmentation(),
+        ..Options::default()
+    };
+    let files: Vec<Option<&Path>> = if args.files.is_empty() {
+        vec![None]
+    } else {
+        args.files.iter().map(|file| Some(file.as_path())).collect()
+    };
+
+    let mut stdout = Stdout::new();
+    let colour = std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
+    let mut writer = Writer::new(args.format, colour);
+    let mut counts = Counts::default();
+    let mut failed = false;
+    for file in files {
+        match check_file(file, encoding, &options, &config) {
+            Ok(report) => {
+                counts.add(&report.diagnostics);
+                writer.file(&report, &mut stdout)?;
+            }
+            Err(Failure(message)) => {
+                // What was printed so far comes before the failure.
+                stdout.flush()?;
+                report(&message);
+                writer.failure(&message);
+                failed = true;
+            }
+        }
+    }
+    writer.finish(counts, &mut stdout)?;
+    stdout.flush()?;
+
+    let denied = counts.errors > 0 || (args.deny == Some(Deny::Warnings) && counts.warnings > 0);
+    Ok(if failed {
+        Status::Failed
+    } else if denied {
+        Status::Findings
+    } else {
+        Status::Clean
+    })
+}
+
+/// Read, decode, parse and check one input.
+fn check_file(
+    file: Option<&Path>,
+    encoding: EncodingChoice,
+    options: &Options,
+    config: &Config,
+) -> Result<FileReport, Failure> {
+    let (name, bytes) = read_input(file)?;
+    let decoded =
+        outline::decode(&bytes, encoding).map_err(|err| Failure(format!("{name}: {err}")))?;
+    let options = Options {
+        name: name.clone(),
+        encoding,
+        ..options.clone()
+    };
+    let document = outline::parse_decoded(&decoded, bytes.len(), &options);
+    let diagnostics = outline::check::check(&document, &decoded.text, config);
+    Ok(FileReport {
+        name,
+        text: decoded.text.into_owned(),
+        diagnostics,
+    })
+}
+
+/// `--config FILE`, else the nearest `outline.toml`, else the defaults.
+fn load_config(explicit: Option<&Path>) -> Result<Config, Failure> {
+    let path = match explicit {
+        Some(path) => Some(path.to_owned()),
+        // Without a current directory there is nothing to discover from.
+        None => std::env::current_dir()
+            .ok()
+            .and_then(|dir| Config::discover(&dir)),
+    };
+    match path {
+        Some(path) => read_config(&path),
+        None => Ok(Config::default()),
+    }
+}
+
+/// Read a configuration file; the message names the file and, for a TOML
+/// error, the line and column.
+fn read_config(path: &Path) -> Result<Config, Failure> {
+    let failure = |message: String| Failure(format!("{}: {message}", path.display()));
+    if path.is_dir() {
+        return Err(failure("is a directory, not a file".to_owned()));
+    }
+    let bytes =
+        std::fs::read(path).map_err(|err| failure(format!("cannot read: {}", io_message(&err))))?;
+    let text = String::from_utf8(bytes).map_err(|err| {
+        failure(format!(
+            "not UTF-8 text (invalid byte at offset {})",
+            err.utf8_error().valid_up_to()
+        ))
+    })?;
+    Config::from_toml(&text).map_err(|ConfigError { message, .. }| {
+        failure(match toml_location(&text) {
+            Some((line, column)) => format!("line {line}, column {column}: {message}"),
+            None => message,
+        })
+    })
+}
+
+/// Where TOML parsing fails, as 1-based line and column (in characters),
+/// when it fails at a place (the checks of rule names and parameters that
+/// follow parsing have none).
+fn toml_location(text: &str) -> Option<(usize, usize)> {
+    let err = toml::from_str::<Config>(text).err()?;
+    let offset = err.span()?.start;
+    let before = text.get(..offset)?;
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |index| index + 1);
+    let column = before.get(line_start..)?.chars().count() + 1;
+    Some((line, column))
+}

@@ -1,0 +1,117 @@
+//! The commands of the `outline` binary, one module each, and what they
+//! share: arguments, reading input, writing output.
+//!
+//! | module | command |
+//! |---|---|
+//! | `parse` | `outline parse`: the outline as JSON |
+//! | `check` | `outline check`: layout findings, in the formats of `format/` |
+//! | `explain` | `outline check --explain`: what a rule checks |
+//! | `schema` | `outline schema`: JSON Schemas of the outline and the configuration |
+
+mod check;
+mod explain;
+mod format;
+mod io;
+mod parse;
+mod schema;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use outline::{EncodingChoice, Segmentation};
+use std::process::ExitCode;
+
+/// Turn plain-text Chinese articles into outline JSON, and check their layout.
+#[derive(Parser)]
+#[command(name = "outline", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the outline of an article as JSON (contract version 1).
+    Parse(parse::ParseArgs),
+    /// Check the layout of articles: numbering, headings, punctuation,
+    /// placeholders … (see docs/rules.md or `--explain`).
+    ///
+    /// Exit status: 0 when no error-level finding remains, 1 when one does
+    /// (with `--deny warnings`, a warning too), 2 when the tool failed.
+    Check(check::CheckArgs),
+    /// Print a JSON Schema: of the outline JSON, or of `outline.toml`.
+    Schema(schema::SchemaArgs),
+}
+
+/// How to read an input: shared by `parse` and `check`.
+#[derive(clap::Args)]
+struct InputArgs {
+    /// The input's encoding: auto, utf-8, gb18030, gbk, utf-16le, utf-16be or
+    /// another WHATWG label.
+    #[arg(long, default_value = "auto", value_name = "ENCODING")]
+    encoding: String,
+    /// Whether words are separated by spaces (jieba-style segmentation).
+    #[arg(long, value_enum, default_value_t = SegmentedArg::Auto)]
+    segmented: SegmentedArg,
+}
+
+impl InputArgs {
+    /// The encoding choice, or a failure naming the unknown label.
+    fn encoding(&self) -> Result<EncodingChoice, Failure> {
+        EncodingChoice::from_label(&self.encoding).map_err(Failure)
+    }
+
+    fn segmentation(&self) -> Segmentation {
+        match self.segmented {
+            SegmentedArg::Auto => Segmentation::Auto,
+            SegmentedArg::Yes => Segmentation::Yes,
+            SegmentedArg::No => Segmentation::No,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SegmentedArg {
+    Auto,
+    Yes,
+    No,
+}
+
+/// A failure of the tool, with the message to print after `outline: `.
+struct Failure(String);
+
+/// How a command ended, as the exit status says it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Status {
+    /// 0: done, nothing (serious enough) found.
+    Clean,
+    /// 1: `check` found an error (or a denied warning).
+    Findings,
+    /// 2: the tool failed, at least for one input.
+    Failed,
+}
+
+impl From<Status> for ExitCode {
+    fn from(status: Status) -> ExitCode {
+        ExitCode::from(match status {
+            Status::Clean => 0,
+            Status::Findings => 1,
+            Status::Failed => 2,
+        })
+    }
+}
+
+/// Parse the arguments, run the command, print a failure, exit.
+pub(crate) fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Parse(args) => parse::run(&args).map(|()| Status::Clean),
+        Command::Check(args) => check::run(&args),
+        Command::Schema(args) => schema::run(&args).map(|()| Status::Clean),
+    };
+    match result {
+        Ok(status) => status.into(),
+        Err(Failure(message)) => {
+            io::report(&message);
+            Status::Failed.into()
+        }
+    }
+}
