@@ -39,8 +39,24 @@ pub(crate) fn is_cjk(c: char) -> bool {
 
 /// Whether a character is whitespace inside a line (every Unicode white
 /// space: ASCII space, tab, U+3000 ideographic space, U+2003 em space, …).
+///
+/// The same set as [`char::is_whitespace`] (the White_Space property),
+/// spelled out so that CJK text costs no table lookup.
 pub(crate) fn is_space(c: char) -> bool {
-    c.is_whitespace()
+    matches!(
+        c,
+        '\t'..='\r'
+            | ' '
+            | '\u{85}'
+            | '\u{A0}'
+            | '\u{1680}'
+            | '\u{2000}'..='\u{200A}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{202F}'
+            | '\u{205F}'
+            | '\u{3000}'
+    )
 }
 
 /// Punctuation that closes a sentence or a clause: a paragraph that ends
@@ -109,29 +125,53 @@ pub(crate) fn is_body_punctuation(c: char) -> bool {
 /// within a piece, nothing is kept when a CJK character stands on either
 /// side, and one ASCII space is kept otherwise. In text that is not
 /// segmented, white space inside a piece is kept as written.
-pub(crate) fn normalize<'a>(pieces: impl IntoIterator<Item = &'a str>, segmented: bool) -> String {
-    let mut out = String::new();
+pub(crate) fn normalize(pieces: &[&str], segmented: bool) -> String {
+    let mut out = String::with_capacity(pieces.iter().map(|p| p.len()).sum());
     let mut previous: Option<char> = None;
-    for piece in pieces {
-        let mut pending_space = previous.is_some();
-        for c in piece.chars() {
-            if segmented && is_space(c) {
-                pending_space = previous.is_some();
+    for &piece in pieces {
+        if piece.is_empty() {
+            continue;
+        }
+        // The break before this piece.
+        join_at_space(&mut out, previous, piece);
+        if !segmented {
+            out.push_str(piece);
+            previous = piece.chars().next_back();
+            continue;
+        }
+        // Copy runs without white space whole; decide at each run of spaces.
+        let mut run = 0; // start of the current run without spaces
+        let mut space_start: Option<usize> = None; // start of the current run of spaces
+        for (index, c) in piece.char_indices() {
+            if is_space(c) {
+                if space_start.is_none() {
+                    out.push_str(piece.get(run..index).unwrap_or_default());
+                    space_start = Some(index);
+                }
                 continue;
             }
-            if pending_space {
-                if previous.is_some_and(|p| !is_cjk(p)) && !is_cjk(c) {
-                    out.push(' ');
-                }
-                pending_space = false;
+            if space_start.take().is_some() {
+                let last = out.chars().next_back().or(previous);
+                join_at_space(&mut out, last, piece.get(index..).unwrap_or_default());
+                run = index;
             }
-            out.push(c);
-            previous = Some(c);
         }
+        if space_start.is_some() {
+            run = piece.len();
+        }
+        out.push_str(piece.get(run..).unwrap_or_default());
+        previous = out.chars().next_back().or(previous);
     }
     out
 }
 
+/// At a line break or a run of segmentation spaces between `previous` and
+/// `next`: one ASCII space when neither side is CJK, nothing otherwise.
+fn join_at_space(out: &mut String, previous: Option<char>, next: &str) {
+    if previous.is_some_and(|p| !is_cjk(p)) && next.chars().next().is_some_and(|c| !is_cjk(c)) {
+        out.push(' ');
+    }
+}
 /// Evidence for word segmentation, gathered line by line.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct SegmentationEvidence {
@@ -143,6 +183,12 @@ pub(crate) struct SegmentationEvidence {
 }
 
 impl SegmentationEvidence {
+    /// Whether enough text has been seen to decide: the first 20,000
+    /// characters of a document tell segmented text from ordinary text.
+    pub(crate) fn is_enough(&self) -> bool {
+        self.cjk_chars + self.cjk_spaces >= 20_000
+    }
+
     /// Count one line's content (indentation and trailing space removed).
     pub(crate) fn add(&mut self, content: &str) {
         let mut previous: Option<char> = None;
@@ -214,7 +260,7 @@ mod tests {
             ),
         ];
         for (pieces, expected, why) in cases {
-            assert_eq!(normalize(pieces, true), expected, "should: {why}");
+            assert_eq!(normalize(&pieces, true), expected, "should: {why}");
         }
     }
 
@@ -243,7 +289,7 @@ mod tests {
             ),
         ];
         for (pieces, expected, why) in cases {
-            assert_eq!(normalize(pieces, false), expected, "should: {why}");
+            assert_eq!(normalize(&pieces, false), expected, "should: {why}");
         }
     }
 
@@ -268,6 +314,15 @@ mod tests {
             !latin.is_segmented(),
             "spaces between Latin words are not evidence"
         );
+    }
+
+    #[test]
+    fn is_space_is_the_white_space_property() {
+        for code in 0..=0x10FFFF_u32 {
+            if let Some(c) = char::from_u32(code) {
+                assert_eq!(is_space(c), c.is_whitespace(), "U+{code:04X}");
+            }
+        }
     }
 
     #[test]

@@ -6,7 +6,7 @@ use super::{InlinePoint, Paragraph};
 use crate::source::Position;
 use crate::syntax::inline_point::{inline_marker, is_boundary, may_start_marker};
 use crate::syntax::LineInfo;
-use crate::text::{is_closing_punctuation, is_space, normalize};
+use crate::text::{is_cjk, is_closing_punctuation, is_space, normalize};
 
 /// What reading blocks needs to know about the document.
 pub(crate) struct Context<'a> {
@@ -64,14 +64,14 @@ impl<'a> Context<'a> {
 
     /// Normalized text of the block between two offsets.
     pub(crate) fn text_between(&self, block: TextBlock<'a>, from: usize, to: usize) -> String {
-        normalize(self.pieces(block, from, to), self.segmented)
+        normalize(&self.pieces(block, from, to), self.segmented)
     }
 
     /// Normalized text of the block between two offsets, with the
     /// segmentation rule applied whatever the document: headings are often
     /// letter-spaced (`总　　则`).
     pub(crate) fn heading_text(&self, block: TextBlock<'a>, from: usize, to: usize) -> String {
-        normalize(self.pieces(block, from, to), true)
+        normalize(&self.pieces(block, from, to), true)
     }
 
     /// The whole block, normalized.
@@ -157,15 +157,16 @@ impl<'a> Context<'a> {
         None
     }
 
-    /// A paragraph of the block between two offsets.
+    /// A paragraph of the block from `from` to its end, with its text
+    /// already normalized by the caller (who may have needed it before).
     pub(crate) fn paragraph(
         &self,
         block: TextBlock<'a>,
         from: usize,
+        text: String,
         truncated_start: bool,
         before_cut: bool,
     ) -> Paragraph {
-        let text = self.text_between(block, from, block.end);
         Paragraph {
             truncated_start,
             truncated_end: before_cut
@@ -174,6 +175,21 @@ impl<'a> Context<'a> {
             text,
             position: Position::from_offsets(from, block.end),
         }
+    }
+
+    /// The normalized marker and the normalized text after it, to the end
+    /// of the block: joined with nothing, or with one space where the source
+    /// has white space between them and neither side is CJK
+    /// (`1. Introduction`).
+    pub(crate) fn with_marker(
+        &self,
+        block: TextBlock<'a>,
+        marker: &str,
+        marker_end: usize,
+    ) -> String {
+        let rest = self.text_between(block, marker_end, block.end);
+        let spaced = self.skip_space(block, marker_end) > marker_end;
+        join_marker(marker, &rest, spaced)
     }
 
     /// The enumerations inside a paragraph: markers after a clause boundary,
@@ -251,5 +267,17 @@ impl<'a> Context<'a> {
             });
         }
         points
+    }
+}
+
+/// A marker and the text after it: one space between them where the source
+/// had white space and neither side is CJK, nothing otherwise.
+pub(crate) fn join_marker(marker: &str, rest: &str, spaced: bool) -> String {
+    let latin_both = marker.chars().next_back().is_some_and(|c| !is_cjk(c))
+        && rest.chars().next().is_some_and(|c| !is_cjk(c));
+    if spaced && latin_both {
+        format!("{marker} {rest}")
+    } else {
+        format!("{marker}{rest}")
     }
 }

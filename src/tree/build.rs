@@ -20,7 +20,7 @@
 //! ending in a colon introduces — unless the paragraph has a run-in heading
 //! (a short first sentence followed by more text).
 
-use super::blocks::{Context, TextBlock};
+use super::blocks::{join_marker, Context, TextBlock};
 use super::paragraphs::{blocks, detect_layout, RawBlock};
 use super::{
     Block, Furniture, Heading, List, Numbering, Paragraph, Placeholder, Point, RepeatedTitle,
@@ -37,7 +37,7 @@ use crate::syntax::heading_marker::{
 };
 use crate::syntax::point_marker::{point_marker, PointScheme};
 use crate::syntax::{LineInfo, LineKind};
-use crate::text::{is_cjk, is_sentence_end, is_space, SegmentationEvidence};
+use crate::text::{is_sentence_end, is_space, SegmentationEvidence};
 use std::collections::VecDeque;
 
 /// Whether the input is word-segmented.
@@ -67,6 +67,9 @@ pub(crate) fn build(text: &str, infos: &[LineInfo], segmentation: Segmentation) 
         Segmentation::Auto => {
             let mut evidence = SegmentationEvidence::default();
             for info in infos.iter().filter(|i| i.kind == LineKind::Text) {
+                if evidence.is_enough() {
+                    break;
+                }
                 evidence.add(
                     text.get(info.content_start..info.content_end)
                         .unwrap_or_default(),
@@ -259,8 +262,9 @@ impl Builder<'_, '_> {
                 return index + 1;
             }
         }
-        let text = context.text(block);
-        if single && self.title.as_ref().is_some_and(|t| t.text == text) {
+        // The whole block's text, where a one-line block's shape is tested.
+        let mut single_text = single.then(|| context.text(block));
+        if single_text.is_some() && self.title.as_ref().map(|t| &t.text) == single_text.as_ref() {
             self.push_block(Block::RepeatedTitle(RepeatedTitle {
                 position: position_of(block),
             }));
@@ -269,9 +273,9 @@ impl Builder<'_, '_> {
         if single && furniture::table_of_contents(first_line).is_ok() {
             return self.table_of_contents(index, block);
         }
-        if let Some(kind) = self.furniture_kind(index, block, single, neighbours) {
+        if let Some(kind) = self.furniture_kind(index, block, single_text.as_deref(), neighbours) {
             self.push_block(kind(Furniture {
-                text,
+                text: single_text.take().unwrap_or_else(|| context.text(block)),
                 position: position_of(block),
             }));
             return index + 1;
@@ -300,13 +304,10 @@ impl Builder<'_, '_> {
             }
         }
         if let Ok((after, marker)) = point_marker(first_line) {
-            let mut paragraph = context.paragraph(block, block.start, truncated_start, before_cut);
             let marker_end = block.start + (first_line.len() - after.len());
-            paragraph.text = with_marker(
-                &marker.marker,
-                &context.text_between(block, marker_end, block.end),
-                context.skip_space(block, marker_end) > marker_end,
-            );
+            let text = context.with_marker(block, &marker.marker, marker_end);
+            let paragraph =
+                context.paragraph(block, block.start, text, truncated_start, before_cut);
             if paragraph.inline_points.len() < 2
                 || paragraph
                     .inline_points
@@ -325,7 +326,10 @@ impl Builder<'_, '_> {
             }
             return index + 1;
         }
-        if single && is_heading_shaped(&text, HEADING_CHARS_MAX) {
+        if single_text
+            .as_deref()
+            .is_some_and(|text| is_heading_shaped(text, HEADING_CHARS_MAX))
+        {
             let heading = Heading {
                 text: context.heading_text(block, block.start, block.end),
                 numbering: None,
@@ -335,7 +339,8 @@ impl Builder<'_, '_> {
             self.tree.open_section(HeadingKey::Unnumbered, heading);
             return index + 1;
         }
-        let paragraph = context.paragraph(block, block.start, truncated_start, before_cut);
+        let text = single_text.unwrap_or_else(|| context.text(block));
+        let paragraph = context.paragraph(block, block.start, text, truncated_start, before_cut);
         self.tree.push(Item::Block(Block::Paragraph(paragraph)));
         index + 1
     }
@@ -391,7 +396,7 @@ impl Builder<'_, '_> {
         &mut self,
         index: usize,
         block: TextBlock<'_>,
-        single: bool,
+        single_text: Option<&str>,
         (previous_line, next_line): (Option<&str>, Option<&str>),
     ) -> Option<fn(Furniture) -> Block> {
         let context = self.context;
@@ -406,11 +411,11 @@ impl Builder<'_, '_> {
             self.in_attachment = true;
             return Some(Block::Attachment);
         }
-        if self.in_attachment && single && heading_marker(line).is_ok() {
-            return Some(Block::Attachment);
-        }
-        if !single {
+        let Some(text) = single_text else {
             return None;
+        };
+        if self.in_attachment && heading_marker(line).is_ok() {
+            return Some(Block::Attachment);
         }
         if furniture::page_number(line).is_ok() {
             return Some(Block::PageNumber);
@@ -418,10 +423,9 @@ impl Builder<'_, '_> {
         if furniture::byline(line).is_ok() {
             return Some(Block::Byline);
         }
-        let text = context.text(block);
         if !self.addressee_seen
             && !self.tree.has_structure()
-            && is_addressee(&text)
+            && is_addressee(text)
             && heading_marker(line).is_err()
         {
             self.addressee_seen = true;
@@ -527,7 +531,8 @@ impl Builder<'_, '_> {
             self.tree.open_section(key, heading);
             let rest = context.skip_space(block, marker_end);
             if rest < block.end {
-                let paragraph = context.paragraph(block, rest, false, before_cut);
+                let text = context.text_between(block, rest, block.end);
+                let paragraph = context.paragraph(block, rest, text, false, before_cut);
                 self.tree.push(Item::Block(Block::Paragraph(paragraph)));
             } else if let Some(open) = self.tree.stack.last_mut() {
                 open.heading.run_in = false;
@@ -566,12 +571,9 @@ impl Builder<'_, '_> {
         let standalone =
             single && is_heading_shaped(&context.text(block), NUMBERED_HEADING_CHARS_MAX);
         if in_article || (in_items && !has_run_in && !standalone) {
-            let mut paragraph = context.paragraph(block, block.start, truncated_start, before_cut);
-            paragraph.text = with_marker(
-                &marker.marker,
-                &context.text_between(block, marker_end, block.end),
-                context.skip_space(block, marker_end) > marker_end,
-            );
+            let text = context.with_marker(block, &marker.marker, marker_end);
+            let paragraph =
+                context.paragraph(block, block.start, text, truncated_start, before_cut);
             self.tree.push(Item::Point(
                 Marker {
                     scheme: family.scheme(),
@@ -584,7 +586,7 @@ impl Builder<'_, '_> {
         }
         if standalone {
             let heading = Heading {
-                text: with_marker(
+                text: join_marker(
                     &marker.marker,
                     &context.heading_text(block, marker_end, block.end),
                     context.skip_space(block, marker_end) > marker_end,
@@ -600,7 +602,7 @@ impl Builder<'_, '_> {
             return false;
         };
         let heading = Heading {
-            text: with_marker(
+            text: join_marker(
                 &marker.marker,
                 &context.heading_text(block, marker_end, split),
                 context.skip_space(block, marker_end) > marker_end,
@@ -611,7 +613,8 @@ impl Builder<'_, '_> {
         };
         self.tree.open_section(key, heading);
         if has_run_in {
-            let paragraph = context.paragraph(block, rest, false, before_cut);
+            let text = context.text_between(block, rest, block.end);
+            let paragraph = context.paragraph(block, rest, text, false, before_cut);
             self.tree.push(Item::Block(Block::Paragraph(paragraph)));
         }
         true
@@ -628,19 +631,6 @@ fn entry_text(context: &Context<'_>, block: TextBlock<'_>, line: &LineInfo) -> S
             law_heading_text(context, block, &marker.marker, marker_end, line.content_end)
         }
         _ => context.heading_text(block, line.content_start, line.content_end),
-    }
-}
-
-/// A normalized marker and the normalized text after it: joined with
-/// nothing, or with one space where the source had white space between them
-/// and neither side is CJK (`1. Introduction`).
-fn with_marker(marker: &str, rest: &str, spaced: bool) -> String {
-    let latin_both = marker.chars().next_back().is_some_and(|c| !is_cjk(c))
-        && rest.chars().next().is_some_and(|c| !is_cjk(c));
-    if spaced && latin_both && !rest.is_empty() {
-        format!("{marker} {rest}")
-    } else {
-        format!("{marker}{rest}")
     }
 }
 

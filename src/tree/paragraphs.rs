@@ -24,7 +24,7 @@
 use crate::syntax::heading::{is_heading_shaped, NUMBERED_HEADING_CHARS_MAX};
 use crate::syntax::heading_marker::heading_marker;
 use crate::syntax::{LineInfo, LineKind};
-use crate::text::{is_closing_punctuation, is_space};
+use crate::text::is_closing_punctuation;
 
 /// How a document marks its paragraphs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,17 +57,23 @@ pub(crate) struct LayoutInfo {
 
 /// Decide the layout from all the lines of a document.
 pub(crate) fn detect_layout(text: &str, infos: &[LineInfo]) -> LayoutInfo {
+    // Characters (white space aside) of every line; 0 for lines not text.
     let lengths: Vec<usize> = infos
         .iter()
-        .filter(|info| info.kind == LineKind::Text)
-        .map(|info| {
-            content(text, info)
-                .chars()
-                .filter(|c| !is_space(*c))
-                .count()
+        .map(|info| match info.kind {
+            LineKind::Text => char_count(content(text, info)),
+            _ => 0,
         })
         .collect();
-    let typical = median(lengths.clone());
+    let text_lines = infos.iter().filter(|i| i.kind == LineKind::Text).count();
+    let typical = median(
+        infos
+            .iter()
+            .zip(&lengths)
+            .filter(|(info, _)| info.kind == LineKind::Text)
+            .map(|(_, length)| *length)
+            .collect(),
+    );
     let (mut followed, mut wrapped, mut indented, mut continuations) = (0, 0, 0, 0);
     for (index, info) in infos.iter().enumerate() {
         if info.kind != LineKind::Text {
@@ -88,7 +94,7 @@ pub(crate) fn detect_layout(text: &str, infos: &[LineInfo]) -> LayoutInfo {
         {
             followed += 1;
             let line = content(text, info);
-            let long = line.chars().filter(|c| !is_space(*c)).count() * 5 >= typical * 4;
+            let long = lengths.get(index).copied().unwrap_or(0) * 5 >= typical * 4;
             let mid_sentence = line
                 .chars()
                 .next_back()
@@ -100,7 +106,7 @@ pub(crate) fn detect_layout(text: &str, infos: &[LineInfo]) -> LayoutInfo {
     }
     let layout = if followed == 0 || wrapped * 2 < followed {
         Layout::LinePerParagraph
-    } else if indented > 0 && (continuations > 0 || indented < lengths.len()) {
+    } else if indented > 0 && (continuations > 0 || indented < text_lines) {
         Layout::Indented
     } else {
         Layout::BlankLines
@@ -129,10 +135,23 @@ fn median(mut lengths: Vec<usize>) -> usize {
 /// at most 60% of the typical line's length.
 fn is_standalone_heading(text: &str, info: &LineInfo, typical: usize) -> bool {
     let line = content(text, info);
-    let chars = line.chars().filter(|c| !is_space(*c)).count();
-    chars * 10 <= typical * 6
+    // No character takes more than 4 bytes: a longer line is no heading.
+    line.len() <= NUMBERED_HEADING_CHARS_MAX * 4
+        && char_count(line) * 10 <= typical * 6
         && heading_marker(line).is_ok()
         && is_heading_shaped(line, NUMBERED_HEADING_CHARS_MAX)
+}
+
+/// Characters of a line that are not white space.
+/// ASCII spaces aside, which is all segmentation adds; `chars().count()`
+/// is vectorized, so this costs well under a cycle a byte.
+fn char_count(line: &str) -> usize {
+    line.chars().count().saturating_sub(bytecount_spaces(line))
+}
+
+/// The number of ASCII spaces in a line.
+fn bytecount_spaces(line: &str) -> usize {
+    line.bytes().filter(|b| *b == b' ').count()
 }
 
 /// Group lines into blocks by the layout; blank lines only separate.
