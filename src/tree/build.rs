@@ -411,9 +411,7 @@ impl Builder<'_, '_> {
             self.in_attachment = true;
             return Some(Block::Attachment);
         }
-        let Some(text) = single_text else {
-            return None;
-        };
+        let text = single_text?;
         if self.in_attachment && heading_marker(line).is_ok() {
             return Some(Block::Attachment);
         }
@@ -443,7 +441,7 @@ impl Builder<'_, '_> {
             return Some(Block::Byline);
         }
         if dashed(next_line)
-            && is_heading_shaped(&text, TITLE_CHARS_MAX)
+            && is_heading_shaped(text, TITLE_CHARS_MAX)
             && heading_marker(line).is_err()
         {
             return Some(Block::Subtitle);
