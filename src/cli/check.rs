@@ -3,16 +3,20 @@
 //!
 //! The configuration is `--config FILE`, else the nearest `outline.toml`
 //! in the current directory or a parent, else every rule at its default
-//! level. Each file is read (standard input for `-` or no file), decoded,
-//! parsed and checked; a file that cannot be read is reported on stderr and
-//! the others are still checked.
+//! level. Each file is read (standard input for `-` or no file; the files
+//! that `--glob` selects inside a directory, recursively), decoded, parsed
+//! and checked on `--jobs` threads, and reported in input order; a file
+//! that cannot be read is reported on stderr and the others are still
+//! checked.
 //!
 //! Exit status: 2 if any file failed (or the configuration, or the
 //! arguments); else 1 if an error-level finding remains (with
 //! `--deny warnings`, a warning too); else 0.
 
+use super::batch::{self, BatchArgs, Progress, Sink};
 use super::format::{Counts, FileReport, Format, Writer};
-use super::io::{io_message, read_input, report, Stdout};
+use super::inputs::{self, Input, Selection};
+use super::io::{io_message, read_input, Stdout};
 use super::{explain, Failure, InputArgs, Status};
 use clap::ValueEnum;
 use outline::check::{Config, ConfigError};
@@ -22,7 +26,9 @@ use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
 pub(crate) struct CheckArgs {
-    /// The articles to check; standard input when none is given or for `-`.
+    /// The articles to check: files, directories (walked recursively), or
+    /// `-` for standard input (the default).
+    #[arg(value_name = "FILE")]
     files: Vec<PathBuf>,
     /// How to print the findings. `human` has colour when standard output
     /// is a terminal (and `NO_COLOR` is not set).
@@ -46,6 +52,8 @@ pub(crate) struct CheckArgs {
     )]
     explain: Option<String>,
     #[command(flatten)]
+    batch: BatchArgs,
+    #[command(flatten)]
     input: InputArgs,
 }
 
@@ -66,33 +74,31 @@ pub(crate) fn run(args: &CheckArgs) -> Result<Status, Failure> {
         segmentation: args.input.segmentation(),
         ..Options::default()
     };
-    let files: Vec<Option<&Path>> = if args.files.is_empty() {
-        vec![None]
-    } else {
-        args.files.iter().map(|file| Some(file.as_path())).collect()
-    };
+    let selection = Selection::new(&args.batch.globs)?;
+    let inputs = inputs::expand(&args.files, &selection, None)?;
 
-    let mut stdout = Stdout::new();
     let colour = std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
-    let mut writer = Writer::new(args.format, colour);
-    let mut counts = Counts::default();
-    let mut failed = false;
-    for file in files {
-        match check_file(file, encoding, &options, &config) {
-            Ok(report) => {
-                counts.add(&report.diagnostics);
-                writer.file(&report, &mut stdout)?;
-            }
-            Err(Failure(message)) => {
-                // What was printed so far comes before the failure.
-                stdout.flush()?;
-                report(&message);
-                writer.failure(&message);
-                failed = true;
-            }
-        }
-    }
+    let sink = Findings {
+        writer: Writer::new(args.format, colour),
+        stdout: Stdout::new(),
+        counts: Counts::default(),
+        failed: false,
+        progress: Progress::new(inputs.len()),
+    };
+    let pool = args.batch.pool()?;
+    let chunks = inputs
+        .chunks(args.batch.chunk_len())
+        .map(|chunk| chunk.iter().collect::<Vec<&Input>>());
+    let work = |input: &Input| check_file(input, encoding, &options, &config);
+    let Findings {
+        writer,
+        mut stdout,
+        counts,
+        failed,
+        progress,
+    } = batch::run(&pool, chunks, work, sink)?;
+    progress.finish();
     writer.finish(counts, &mut stdout)?;
     stdout.flush()?;
 
@@ -106,14 +112,52 @@ pub(crate) fn run(args: &CheckArgs) -> Result<Status, Failure> {
     })
 }
 
+/// The writer side of `check`: the findings in input order, failures on
+/// standard error, the progress bar.
+struct Findings {
+    writer: Writer,
+    stdout: Stdout,
+    counts: Counts,
+    failed: bool,
+    progress: Progress,
+}
+
+impl Sink<Result<FileReport, Failure>> for Findings {
+    fn item(&mut self, item: Result<FileReport, Failure>) -> Result<(), Failure> {
+        match item {
+            Ok(report) => {
+                self.counts.add(&report.diagnostics);
+                let (writer, stdout) = (&mut self.writer, &mut self.stdout);
+                self.progress.output(|| writer.file(&report, stdout))?;
+            }
+            Err(Failure(message)) => {
+                // What was printed so far comes before the failure.
+                self.stdout.flush()?;
+                self.progress.report(&message);
+                self.writer.failure(&message);
+                self.failed = true;
+            }
+        }
+        self.progress.inc();
+        Ok(())
+    }
+
+    fn idle(&mut self) -> Result<(), Failure> {
+        self.stdout.flush()
+    }
+}
+
 /// Read, decode, parse and check one input.
 fn check_file(
-    file: Option<&Path>,
+    input: &Input,
     encoding: EncodingChoice,
     options: &Options,
     config: &Config,
 ) -> Result<FileReport, Failure> {
-    let (name, bytes) = read_input(file)?;
+    if let Some(message) = &input.failure {
+        return Err(Failure(message.clone()));
+    }
+    let (name, bytes) = read_input(input.path.as_deref())?;
     let decoded =
         outline::decode(&bytes, encoding).map_err(|err| Failure(format!("{name}: {err}")))?;
     let options = Options {

@@ -51,20 +51,60 @@ pub(crate) fn write_output(output: Option<&Path>, bytes: &[u8]) -> Result<(), Fa
     }
 }
 
+/// Write `bytes` to `path` so that the file is either absent (or as it
+/// was) or complete: the bytes go to a temporary file in the same folder,
+/// `.NAME.PID.tmp`, which is then renamed to `path`. A failed write removes
+/// the temporary file. (Nothing is synced to disk: this guards against a
+/// crash or a kill of the process, not against a power loss.)
+///
+/// The message of a failure names `path`.
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    let failure = |what: &str, err: &io::Error| {
+        Failure(format!(
+            "{}: cannot {what}: {}",
+            path.display(),
+            io_message(err)
+        ))
+    };
+    let Some(file_name) = path.file_name() else {
+        return Err(Failure(format!("{}: not a file name", path.display())));
+    };
+    let mut temporary_name = std::ffi::OsString::from(".");
+    temporary_name.push(file_name);
+    temporary_name.push(format!(".{}.tmp", std::process::id()));
+    let temporary = path.with_file_name(temporary_name);
+    if let Err(err) = fs::write(&temporary, bytes) {
+        let _ = fs::remove_file(&temporary);
+        return Err(failure("write", &err));
+    }
+    fs::rename(&temporary, path).map_err(|err| {
+        let _ = fs::remove_file(&temporary);
+        failure("write", &err)
+    })
+}
+
 /// Buffered standard output that turns a closed pipe into silence: once the
 /// reader has gone, further output is dropped and the command goes on to
 /// its exit status.
+///
+/// It holds the `Stdout` handle, not its lock, so that it can move to the
+/// thread that writes the results of a batch run (`batch::run`).
 pub(crate) struct Stdout {
-    out: BufWriter<io::StdoutLock<'static>>,
+    out: BufWriter<io::Stdout>,
     closed: bool,
 }
 
 impl Stdout {
     pub(crate) fn new() -> Self {
         Stdout {
-            out: BufWriter::new(io::stdout().lock()),
+            out: BufWriter::with_capacity(64 * 1024, io::stdout()),
             closed: false,
         }
+    }
+
+    /// Whether the reader has gone (a closed pipe): nothing more is written.
+    pub(crate) fn closed(&self) -> bool {
+        self.closed
     }
 
     /// Write bytes (nothing once the pipe is closed).

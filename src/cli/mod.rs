@@ -3,17 +3,31 @@
 //!
 //! | module | command |
 //! |---|---|
-//! | `parse` | `outline parse`: the outline as JSON |
+//! | `parse` | `outline parse`: the outline as JSON, of one file or many |
+//! | `jsonl` | `outline parse --jsonl`: JSON Lines of articles in, of outlines out |
 //! | `check` | `outline check`: layout findings, in the formats of `format/` |
 //! | `explain` | `outline check --explain`: what a rule checks |
 //! | `schema` | `outline schema`: JSON Schemas of the outline and the configuration |
+//!
+//! and what they share:
+//!
+//! | module | what |
+//! |---|---|
+//! | `inputs` | FILE arguments: directories walked, `--glob` |
+//! | `batch` | `--jobs`: the parallel, ordered pipeline over many inputs; the progress bar |
+//! | `io` | reading files and standard input, writing standard output and files |
 
+mod batch;
 mod check;
 mod explain;
 mod format;
+mod inputs;
 mod io;
+mod jsonl;
 mod parse;
+mod report;
 mod schema;
+mod view;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use outline::{EncodingChoice, Segmentation};
@@ -29,16 +43,26 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Print the outline of an article as JSON (contract version 1).
+    /// Print the outline of an article as JSON (contract version 1); of
+    /// many files or directories, as JSON Lines or files under --out-dir;
+    /// of a JSON Lines stream of articles with --jsonl.
+    #[command(after_long_help = parse::AFTER_LONG_HELP)]
     Parse(parse::ParseArgs),
     /// Check the layout of articles: numbering, headings, punctuation,
     /// placeholders … (see docs/rules.md or `--explain`).
     ///
+    /// Directories are walked recursively (see --glob); files are checked
+    /// on --jobs threads and reported in input order.
+    ///
     /// Exit status: 0 when no error-level finding remains, 1 when one does
-    /// (with `--deny warnings`, a warning too), 2 when the tool failed.
+    /// (with `--deny warnings`, a warning too), 2 when the tool failed (for
+    /// any file: the others are still checked and reported).
     Check(check::CheckArgs),
     /// Print a JSON Schema: of the outline JSON, or of `outline.toml`.
     Schema(schema::SchemaArgs),
+    /// Write an HTML report: each article's outline beside its source text,
+    /// with the findings of `outline check` marked and summed up per rule.
+    Report(report::ReportArgs),
 }
 
 /// How to read an input: shared by `parse` and `check`.
@@ -85,6 +109,8 @@ enum Status {
     Clean,
     /// 1: `check` found an error (or a denied warning).
     Findings,
+    /// 1: `parse` over many inputs skipped some that failed.
+    SomeFailed,
     /// 2: the tool failed, at least for one input.
     Failed,
 }
@@ -93,7 +119,7 @@ impl From<Status> for ExitCode {
     fn from(status: Status) -> ExitCode {
         ExitCode::from(match status {
             Status::Clean => 0,
-            Status::Findings => 1,
+            Status::Findings | Status::SomeFailed => 1,
             Status::Failed => 2,
         })
     }
@@ -103,9 +129,10 @@ impl From<Status> for ExitCode {
 pub(crate) fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Parse(args) => parse::run(&args).map(|()| Status::Clean),
+        Command::Parse(args) => parse::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Schema(args) => schema::run(&args).map(|()| Status::Clean),
+        Command::Report(args) => report::run(&args),
     };
     match result {
         Ok(status) => status.into(),

@@ -1,0 +1,302 @@
+#!/usr/bin/env bash
+# Benchmark `outline parse` against pulldown-cmark and comrak (issue 6).
+#
+#   scripts/bench.sh                  # everything, ROUNDS=5
+#   ROUNDS=3 CALLGRIND=0 scripts/bench.sh
+#
+# One run:
+#   1. builds outline in release (honours CARGO_TARGET_DIR, default target/);
+#   2. installs pinned pulldown-cmark and comrak with `cargo install --locked`
+#      into $BENCH_TOOLS (default ~/.cache/outline-bench) if missing;
+#   3. builds a ~$SIZE_MB MB input from the fixtures: the seed article and
+#      every fixtures/layouts/*.txt and fixtures/markers/*.txt (sorted by
+#      name), each followed by a blank line, repeated;
+#   4. times `outline parse FILE >/dev/null` (JSON out),
+#      `pulldown-cmark <FILE >/dev/null` (HTML out) and
+#      `comrak FILE >/dev/null` (HTML out) interleaved over $ROUNDS rounds
+#      (the order rotates each round); wall time from `date +%s%N`, peak RSS
+#      from `/usr/bin/time -f %M`; prints medians, MB/s, peak RSS, RSS/input
+#      and the speed ratios;
+#   5. scaling: outline on the input and on ten copies of it (needs
+#      10 x SIZE_MB of free space in the temp dir, otherwise falls back to a
+#      5 MB / 50 MB pair);
+#   6. instructions per byte: `valgrind --tool=callgrind` for outline and
+#      pulldown-cmark on a $CALLGRIND_MB MB input (callgrind runs ~50x
+#      slower than native: a few minutes for 10 MB; CALLGRIND=0 skips it);
+#   7. prints a summary table.
+#
+# MB = 10^6 bytes throughout. Environment:
+#   ROUNDS        timed rounds per tool (default 5)
+#   SCALE_ROUNDS  rounds for the scaling pair (default: ROUNDS)
+#   SIZE_MB       size of the main input (default 50)
+#   CALLGRIND_MB  size of the callgrind input (default 10)
+#   CALLGRIND     0 to skip callgrind (default 1)
+#   SCALING       0 to skip the x10 run (default 1)
+#   BENCH_TOOLS   where pulldown-cmark and comrak are installed
+#   PROFILE_TOP   functions listed from outline's callgrind profile (default 15)
+#   KEEP          1 to keep the temp dir with the inputs and callgrind files
+#                 (callgrind_annotate WORK/callgrind.outline.out for more)
+#   TMPDIR        where the temp dir goes (default /tmp)
+# Network: only crates.io, through `cargo install`, and only when a tool is
+# missing from BENCH_TOOLS.
+set -euo pipefail
+
+PULLDOWN_VERSION=0.13.6
+COMRAK_VERSION=0.59.0
+
+ROUNDS=${ROUNDS:-5}
+SCALE_ROUNDS=${SCALE_ROUNDS:-$ROUNDS}
+SIZE_MB=${SIZE_MB:-50}
+CALLGRIND_MB=${CALLGRIND_MB:-10}
+CALLGRIND=${CALLGRIND:-1}
+SCALING=${SCALING:-1}
+BENCH_TOOLS=${BENCH_TOOLS:-$HOME/.cache/outline-bench}
+KEEP=${KEEP:-0}
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+
+say() { printf '==> %s\n' "$*" >&2; }
+die() { printf 'bench.sh: error: %s\n' "$*" >&2; exit 1; }
+now_ns() { date +%s%N; }
+
+for n in ROUNDS SCALE_ROUNDS SIZE_MB CALLGRIND_MB; do
+    [[ ${!n} =~ ^[1-9][0-9]*$ ]] || die "$n must be a positive integer (got '${!n}')"
+done
+[[ -x /usr/bin/time ]] || die "/usr/bin/time is missing (Debian package 'time')"
+command -v cargo >/dev/null || die "cargo is not on PATH"
+
+START_NS=$(now_ns)
+
+# --- 1. outline ----------------------------------------------------------
+TARGET_DIR=${CARGO_TARGET_DIR:-target}
+[[ $TARGET_DIR = /* ]] || TARGET_DIR=$ROOT/$TARGET_DIR
+OUTLINE=$TARGET_DIR/release/outline
+say "building outline (release, target dir $TARGET_DIR)"
+CARGO_TARGET_DIR=$TARGET_DIR cargo build --release --quiet --bin outline
+[[ -x $OUTLINE ]] || die "no binary at $OUTLINE after the build"
+OUTLINE_VERSION="$("$OUTLINE" --version | awk '{print $NF}') ($(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- src Cargo.toml Cargo.lock 2>/dev/null || echo '+dirty'))"
+
+# --- 2. pulldown-cmark and comrak ------------------------------------------
+install_tool() { # crate version -> prints the binary path
+    local crate=$1 version=$2 dir=$BENCH_TOOLS/$1-$2
+    if [[ ! -x $dir/bin/$crate ]]; then
+        say "installing $crate $version into $dir (cargo install --locked; 1 min for pulldown-cmark, up to 10 min for comrak on 2 cores)"
+        # A temp target dir of its own, not the project's.
+        env -u CARGO_TARGET_DIR cargo install "$crate" --version "=$version" \
+            --locked --quiet --root "$dir" >&2 \
+            || die "cargo install $crate $version failed"
+    fi
+    printf '%s\n' "$dir/bin/$crate"
+}
+PULLDOWN=$(install_tool pulldown-cmark "$PULLDOWN_VERSION")
+COMRAK=$(install_tool comrak "$COMRAK_VERSION")
+
+# --- 3. inputs -------------------------------------------------------------
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/outline-bench.XXXXXX")
+cleanup() { if [[ $KEEP = 1 ]]; then say "kept $WORK"; else rm -rf "$WORK"; fi; }
+trap cleanup EXIT
+
+UNIT=$WORK/unit.txt
+{
+    for f in fixtures/ai-industry-upgrade.txt \
+        $(LC_ALL=C ls fixtures/layouts/*.txt fixtures/markers/*.txt); do
+        cat "$f"
+        # A line break if the file lacks a final one, then a blank line.
+        [[ -z $(tail -c1 "$f") ]] || printf '\n'
+        printf '\n'
+    done
+} >"$UNIT"
+UNIT_BYTES=$(stat -c %s "$UNIT")
+
+make_input() { # file megabytes: whole units, at least that many MB
+    local file=$1 bytes=$(($2 * 1000000))
+    local copies=$(((bytes + UNIT_BYTES - 1) / UNIT_BYTES))
+    local i
+    for ((i = 0; i < copies; i++)); do cat "$UNIT"; done >"$file"
+}
+size_of() { stat -c %s "$1"; }
+mb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1e6 }'; }
+
+INPUT=$WORK/input.txt
+make_input "$INPUT" "$SIZE_MB"
+INPUT_BYTES=$(size_of "$INPUT")
+say "input: $INPUT_BYTES bytes ($(mb "$INPUT_BYTES") MB; $((INPUT_BYTES / UNIT_BYTES)) copies of a $UNIT_BYTES-byte unit of fixtures)"
+
+# --- timing helpers ----------------------------------------------------------
+# measure TOOL FILE: runs the tool once, prints "SECONDS RSS_KB".
+measure() {
+    local tool=$1 file=$2 t0 t1 status=0
+    t0=$(now_ns)
+    case $tool in
+        outline) /usr/bin/time -f '%e %M' -o "$WORK/time" "$OUTLINE" parse "$file" >/dev/null 2>"$WORK/stderr" || status=$? ;;
+        pulldown-cmark) /usr/bin/time -f '%e %M' -o "$WORK/time" "$PULLDOWN" <"$file" >/dev/null 2>"$WORK/stderr" || status=$? ;;
+        comrak) /usr/bin/time -f '%e %M' -o "$WORK/time" "$COMRAK" --config-file none "$file" >/dev/null 2>"$WORK/stderr" || status=$? ;;
+        *) die "unknown tool $tool" ;;
+    esac
+    t1=$(now_ns)
+    if ((status != 0)); then
+        cat "$WORK/stderr" >&2
+        die "$tool on $file exited with status $status"
+    fi
+    awk -v ns=$((t1 - t0)) 'END { printf "%.4f %d\n", ns / 1e9, $2 }' "$WORK/time"
+}
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.4f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+maximum() { sort -g | tail -n1; }
+
+# --- 4. interleaved rounds ---------------------------------------------------
+TOOLS=(outline pulldown-cmark comrak)
+cat "$INPUT" >/dev/null # into the page cache
+say "warm-up: one untimed run of each tool"
+for tool in "${TOOLS[@]}"; do measure "$tool" "$INPUT" >/dev/null; done
+
+say "timing ${TOOLS[*]} on $(mb "$INPUT_BYTES") MB, $ROUNDS interleaved rounds"
+: >"$WORK/runs"
+for ((r = 0; r < ROUNDS; r++)); do
+    line="round $((r + 1))/$ROUNDS:"
+    for ((k = 0; k < ${#TOOLS[@]}; k++)); do
+        tool=${TOOLS[$(((r + k) % ${#TOOLS[@]}))]}
+        result=$(measure "$tool" "$INPUT")
+        read -r secs rss <<<"$result"
+        printf '%s %s %s\n' "$tool" "$secs" "$rss" >>"$WORK/runs"
+        line+=" $tool ${secs}s $((rss / 1024))MiB;"
+    done
+    say "$line"
+done
+
+declare -A SECS RSS_MB RATIO_RSS MBPS
+for tool in "${TOOLS[@]}"; do
+    SECS[$tool]=$(awk -v t="$tool" '$1 == t { print $2 }' "$WORK/runs" | median)
+    rss_kb=$(awk -v t="$tool" '$1 == t { print $3 }' "$WORK/runs" | maximum)
+    RSS_MB[$tool]=$(awk -v k="$rss_kb" 'BEGIN { printf "%.1f", k * 1024 / 1e6 }')
+    RATIO_RSS[$tool]=$(awk -v k="$rss_kb" -v b="$INPUT_BYTES" 'BEGIN { printf "%.2f", k * 1024 / b }')
+    MBPS[$tool]=$(awk -v s="${SECS[$tool]}" -v b="$INPUT_BYTES" 'BEGIN { printf "%.1f", b / 1e6 / s }')
+done
+SPEED_VS_PULLDOWN=$(awk -v o="${SECS[outline]}" -v p="${SECS[pulldown-cmark]}" 'BEGIN { printf "%.2f", p / o }')
+SPEED_VS_COMRAK=$(awk -v o="${SECS[outline]}" -v c="${SECS[comrak]}" 'BEGIN { printf "%.2f", c / o }')
+
+# --- 5. scaling ----------------------------------------------------------------
+SCALE_RATIO=skipped SCALE_DESC="" SCALE_T1="" SCALE_T10=""
+if [[ $SCALING = 1 ]]; then
+    avail_kb=$(df -Pk "$WORK" | awk 'NR == 2 { print $4 }')
+    mem_kb=$(awk '/^MemAvailable:/ { print $2 }' /proc/meminfo)
+    need=$((INPUT_BYTES * 10 / 1024))
+    # Memory: ten times outline's peak on the x1 input, plus a fifth.
+    outline_rss_kb=$(awk '$1 == "outline" { print $3 }' "$WORK/runs" | maximum)
+    need_mem=$((outline_rss_kb * 12))
+    if ((avail_kb > need * 2 && mem_kb > need_mem)); then
+        BASE=$INPUT
+    else
+        say "scaling: not enough room for 10 x $(mb "$INPUT_BYTES") MB (disk: ${avail_kb} kB free, need $((need * 2)); memory: ${mem_kb} kB available, need $need_mem); using a 5 MB base"
+        BASE=$WORK/base5.txt
+        make_input "$BASE" 5
+    fi
+    BIG=$WORK/x10.txt
+    for i in 1 2 3 4 5 6 7 8 9 10; do cat "$BASE"; done >"$BIG"
+    BASE_BYTES=$(size_of "$BASE")
+    SCALE_DESC="$(mb "$BASE_BYTES") MB -> $(mb "$(size_of "$BIG")") MB"
+    say "scaling: outline on $SCALE_DESC, $SCALE_ROUNDS interleaved rounds"
+    cat "$BIG" >/dev/null
+    : >"$WORK/scale"
+    for ((r = 0; r < SCALE_ROUNDS; r++)); do
+        result=$(measure outline "$BASE")
+        read -r s1 _ <<<"$result"
+        result=$(measure outline "$BIG")
+        read -r s10 rss10 <<<"$result"
+        printf 'x1 %s\nx10 %s\n' "$s1" "$s10" >>"$WORK/scale"
+        say "round $((r + 1))/$SCALE_ROUNDS: x1 ${s1}s, x10 ${s10}s (peak RSS $((rss10 / 1024)) MiB)"
+    done
+    SCALE_T1=$(awk '$1 == "x1" { print $2 }' "$WORK/scale" | median)
+    SCALE_T10=$(awk '$1 == "x10" { print $2 }' "$WORK/scale" | median)
+    SCALE_RATIO=$(awk -v a="$SCALE_T1" -v b="$SCALE_T10" 'BEGIN { printf "%.2f", b / a }')
+    rm -f "$BIG"
+fi
+
+# --- 6. callgrind ----------------------------------------------------------------
+declare -A IR IR_PER_BYTE
+IR[outline]="" IR[pulldown-cmark]=""
+IR_PER_BYTE[outline]="-" IR_PER_BYTE[pulldown-cmark]="-" IR_PER_BYTE[comrak]="-"
+CG_SECS=""
+if [[ $CALLGRIND = 1 ]] && ! command -v valgrind >/dev/null; then
+    say "callgrind: valgrind is not installed (Debian package 'valgrind'); skipping"
+    CALLGRIND=0
+fi
+if [[ $CALLGRIND = 1 ]]; then
+    CG_INPUT=$WORK/callgrind.txt
+    make_input "$CG_INPUT" "$CALLGRIND_MB"
+    CG_BYTES=$(size_of "$CG_INPUT")
+    say "callgrind: outline and pulldown-cmark on $(mb "$CG_BYTES") MB (slow: ~50x native; about 1-2 min for 10 MB at the current speed)"
+    cg0=$(now_ns)
+    for tool in outline pulldown-cmark; do
+        out=$WORK/callgrind.$tool.out
+        t0=$(now_ns)
+        case $tool in
+            outline) valgrind --tool=callgrind --callgrind-out-file="$out" "$OUTLINE" parse "$CG_INPUT" >/dev/null 2>"$WORK/valgrind.$tool.log" ;;
+            pulldown-cmark) valgrind --tool=callgrind --callgrind-out-file="$out" "$PULLDOWN" <"$CG_INPUT" >/dev/null 2>"$WORK/valgrind.$tool.log" ;;
+        esac || { cat "$WORK/valgrind.$tool.log" >&2; die "callgrind run of $tool failed"; }
+        # "summary:" (older valgrind) or "totals:" holds the total Ir.
+        IR[$tool]=$(awk '/^(summary|totals):/ { print $2; exit }' "$out")
+        [[ -n ${IR[$tool]} ]] || die "no total in $out"
+        IR_PER_BYTE[$tool]=$(awk -v i="${IR[$tool]}" -v b="$CG_BYTES" 'BEGIN { printf "%.1f", i / b }')
+        say "callgrind $tool: ${IR[$tool]} Ir, ${IR_PER_BYTE[$tool]} Ir/byte ($(awk -v ns=$(($(now_ns) - t0)) 'BEGIN { printf "%.0f", ns / 1e9 }') s)"
+    done
+    CG_SECS=$(awk -v ns=$(($(now_ns) - cg0)) 'BEGIN { printf "%.0f", ns / 1e9 }')
+    # Where outline's instructions go: own Ir per function (inlined code
+    # merged into its function), from callgrind_annotate.
+    if command -v callgrind_annotate >/dev/null; then
+        callgrind_annotate --auto=no --threshold=100 "$WORK/callgrind.outline.out" 2>/dev/null |
+            awk -v t="${IR[outline]}" '
+                /^ *[0-9,]+ \(/ && !/PROGRAM TOTALS/ {
+                    ir = $1; gsub(",", "", ir); line = $0
+                    sub(/^ *[0-9,]+ \( *[0-9.]+%\) +/, "", line); sub(/ \[[^]]*\]$/, "", line)
+                    own[substr(line, index(line, ":") + 1)] += ir
+                }
+                END { for (f in own) printf "%6.2f%%  %s\n", 100 * own[f] / t, substr(f, 1, 100) }' |
+            sort -rn | head -n "${PROFILE_TOP:-15}" >"$WORK/profile" || true
+    fi
+    IR_RATIO=$(awk -v o="${IR[outline]}" -v p="${IR[pulldown-cmark]}" 'BEGIN { printf "%.2f", o / p }')
+fi
+
+# --- 7. summary --------------------------------------------------------------------
+verdict() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN { ok = (op == ">=") ? v >= t : v <= t; print ok ? "met" : "NOT met" }'; }
+TOTAL_SECS=$(awk -v ns=$(($(now_ns) - START_NS)) 'BEGIN { printf "%.0f", ns / 1e9 }')
+
+echo
+echo "outline benchmark — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(uname -m)"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (wall times are noisy when it exceeds the cores; Ir/byte is not)"
+echo "input: $(mb "$INPUT_BYTES") MB ($INPUT_BYTES bytes) of fixtures; median of $ROUNDS interleaved rounds; MB = 10^6 bytes"
+echo
+printf '%-15s %-22s %9s %9s %14s %10s %9s\n' tool version "median s" "MB/s" "peak RSS MB" "RSS/input" "Ir/byte"
+for tool in "${TOOLS[@]}"; do
+    case $tool in
+        outline) version=$OUTLINE_VERSION ;;
+        pulldown-cmark) version=$PULLDOWN_VERSION ;;
+        comrak) version=$COMRAK_VERSION ;;
+    esac
+    printf '%-15s %-22s %9s %9s %14s %10s %9s\n' "$tool" "$version" "${SECS[$tool]}" "${MBPS[$tool]}" \
+        "${RSS_MB[$tool]}" "${RATIO_RSS[$tool]}" "${IR_PER_BYTE[$tool]}"
+done
+echo
+echo "outline parse: JSON out; pulldown-cmark: HTML out (stdin); comrak: HTML out (file, --config-file none)"
+echo
+printf '%-44s %10s   %s\n' "figure" "value" "target"
+printf '%-44s %10s   %s\n' "speed vs pulldown-cmark (t_pd / t_outline)" "$SPEED_VS_PULLDOWN" ">= 1.0: $(verdict "$SPEED_VS_PULLDOWN" '>=' 1.0)"
+printf '%-44s %10s   %s\n' "speed vs comrak (t_comrak / t_outline)" "$SPEED_VS_COMRAK" "-"
+printf '%-44s %10s   %s\n' "outline peak RSS / input" "${RATIO_RSS[outline]}" "<= 2.5: $(verdict "${RATIO_RSS[outline]}" '<=' 2.5)"
+if [[ $SCALE_RATIO != skipped ]]; then
+    printf '%-44s %10s   %s\n' "time x10 / time x1 ($SCALE_DESC)" "$SCALE_RATIO" "<= 11: $(verdict "$SCALE_RATIO" '<=' 11) (${SCALE_T1}s -> ${SCALE_T10}s)"
+else
+    printf '%-44s %10s\n' "time x10 / time x1" skipped
+fi
+if [[ $CALLGRIND = 1 ]]; then
+    printf '%-44s %10s   %s\n' "Ir/byte outline / pulldown-cmark ($(mb "$CG_BYTES") MB)" "$IR_RATIO" "<= 1.0: $(verdict "$IR_RATIO" '<=' 1.0) (callgrind took ${CG_SECS}s)"
+else
+    printf '%-44s %10s\n' "Ir/byte outline / pulldown-cmark" skipped
+fi
+if [[ -s $WORK/profile ]]; then
+    echo
+    echo "outline: own instructions per function on the callgrind input (top ${PROFILE_TOP:-15}, share of total Ir)"
+    cat "$WORK/profile"
+fi
+echo
+echo "total time of this run: ${TOTAL_SECS}s"

@@ -1,0 +1,501 @@
+//! `outline parse --jsonl`: a stream of articles as JSON Lines in, a stream
+//! of outlines out, one line for one line, in input order. This is the
+//! shape Spark's `RDD.pipe`, Hadoop Streaming and `parallel --pipe` expect.
+//!
+//! Input: one JSON object a line, `{"id": …, "text": "…", …}`. `text` is
+//! the article; `id` (any JSON value) and the other fields are optional.
+//! Lines that are empty or only whitespace are skipped, and so is a UTF-8
+//! byte order mark at the start of the stream.
+//!
+//! Output, one line per non-empty input line:
+//!
+//! - `{…, "outline": DOCUMENT}`: the input's fields exactly as written
+//!   (same order, same spelling of numbers and escapes), without `text`
+//!   and without any `outline` or `error` field of the input, then the
+//!   outline. Its `source.name` is the id: a string's value, another
+//!   value's JSON (`42`); without an id, `FILE:LINE` (`-:3` for line 3 of
+//!   standard input). The text is UTF-8, so `source.encoding` is `utf-8`
+//!   and `source.bytes` its length in UTF-8.
+//! - `{"id": ID, "error": "…"}`, ID as written, for a line that is a JSON
+//!   object but has no string `text`; `{"line": N, "error": "…"}` (N
+//!   counting every line from 1) for a line that is not UTF-8, not JSON or
+//!   not an object.
+//!
+//! The exit status is 0 when the stream was read to its end, even with
+//! malformed lines: they are answered in the stream (a non-zero status
+//! fails a whole Spark or Hadoop task). Standard error then says
+//! `outline: FILE: N of M lines failed`. It is 2 when the stream cannot be
+//! read or standard output cannot be written.
+//!
+//! Memory stays bounded: a reader thread reads lines ahead, up to a few
+//! chunks; each chunk (up to `--jobs` × 64 lines or 8 MB) is parsed on the
+//! rayon pool and written in order (`batch::run`), and standard output is
+//! flushed whenever the writer has caught up, so a line answered is soon
+//! seen downstream.
+
+use super::batch::{self, BatchArgs, Sink};
+use super::io::{io_message, report, Stdout, STDIN_NAME};
+use super::{Failure, Status};
+use outline::{Options, Segmentation};
+use serde::de::{DeserializeOwned, IgnoredAny};
+use serde_json::Value;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader};
+use std::path::Path;
+use std::sync::mpsc;
+use std::thread;
+
+/// A chunk stops growing at this many bytes of input.
+const CHUNK_BYTES: usize = 8 * 1024 * 1024;
+
+/// One non-empty input line, without its line break.
+struct Line {
+    /// 1-based, counting every line.
+    number: usize,
+    bytes: Vec<u8>,
+}
+
+/// The answer to one line, with its line break.
+struct Answer {
+    json: Vec<u8>,
+    failed: bool,
+}
+
+/// Run the stream from `file` (standard input for `-` or none).
+pub(crate) fn run(
+    file: Option<&Path>,
+    segmentation: Segmentation,
+    batch: &BatchArgs,
+) -> Result<Status, Failure> {
+    let (origin, reader): (String, Box<dyn BufRead + Send>) = match file {
+        Some(path) if path.as_os_str() != STDIN_NAME => {
+            let name = path.display().to_string();
+            if path.is_dir() {
+                return Err(Failure(format!("{name}: is a directory, not a file")));
+            }
+            let file = File::open(path)
+                .map_err(|err| Failure(format!("{name}: cannot read: {}", io_message(&err))))?;
+            (name, Box::new(BufReader::with_capacity(1 << 20, file)))
+        }
+        _ => (
+            STDIN_NAME.to_owned(),
+            Box::new(BufReader::with_capacity(1 << 20, io::stdin())),
+        ),
+    };
+    let pool = batch.pool()?;
+    let chunk_len = batch.chunk_len();
+
+    let (sender, receiver) = mpsc::sync_channel(chunk_len);
+    let reader_origin = origin.clone();
+    // Not joined: when the output side stops early, the reader may be
+    // blocked on input that never comes; the process ends without it.
+    thread::Builder::new()
+        .name("outline-reader".to_owned())
+        .spawn(move || read_lines(reader, &reader_origin, &sender))
+        .map_err(|err| Failure(format!("cannot start the reader thread: {err}")))?;
+    let mut chunks = Chunks {
+        receiver,
+        max_lines: chunk_len,
+        failure: None,
+    };
+
+    let options = Options {
+        segmentation,
+        ..Options::default()
+    };
+    let sink = Answers {
+        stdout: Stdout::new(),
+        lines: 0,
+        failed: 0,
+    };
+    let sink = batch::run(
+        &pool,
+        &mut chunks,
+        |line| answer(&line, &origin, &options),
+        sink,
+    )?;
+    if let Some(failure) = chunks.failure {
+        return Err(failure);
+    }
+    if sink.failed > 0 {
+        report(&format!(
+            "{origin}: {} of {} lines failed",
+            sink.failed, sink.lines
+        ));
+    }
+    Ok(Status::Clean)
+}
+
+/// The reader thread: non-empty lines to the channel, then a read failure
+/// if there is one; it ends at the end of the input or when nobody
+/// listens.
+fn read_lines(
+    mut reader: impl BufRead,
+    origin: &str,
+    sender: &mpsc::SyncSender<Result<Line, Failure>>,
+) {
+    let mut number = 0;
+    loop {
+        let mut bytes = Vec::new();
+        match reader.read_until(b'\n', &mut bytes) {
+            Ok(0) => return,
+            Ok(_) => {
+                number += 1;
+                if bytes.last() == Some(&b'\n') {
+                    bytes.pop();
+                    if bytes.last() == Some(&b'\r') {
+                        bytes.pop();
+                    }
+                }
+                if number == 1 && bytes.starts_with(b"\xEF\xBB\xBF") {
+                    // A byte order mark some editors write: not part of
+                    // the first object.
+                    bytes.drain(..3);
+                }
+                if bytes.iter().all(u8::is_ascii_whitespace) {
+                    continue;
+                }
+                if sender.send(Ok(Line { number, bytes })).is_err() {
+                    return;
+                }
+            }
+            Err(err) => {
+                let message = format!("{origin}: cannot read: {}", io_message(&err));
+                let _ = sender.send(Err(Failure(message)));
+                return;
+            }
+        }
+    }
+}
+
+/// The lines the reader has ready, a chunk at a time: it waits for one
+/// line, then takes what is there, up to `max_lines` lines or
+/// [`CHUNK_BYTES`]. A slow producer gets small chunks and quick answers; a
+/// fast one full chunks.
+struct Chunks {
+    receiver: mpsc::Receiver<Result<Line, Failure>>,
+    max_lines: usize,
+    /// Why the input ended early, if it did.
+    failure: Option<Failure>,
+}
+
+impl Iterator for Chunks {
+    type Item = Vec<Line>;
+
+    fn next(&mut self) -> Option<Vec<Line>> {
+        if self.failure.is_some() {
+            return None;
+        }
+        let first = match self.receiver.recv() {
+            Ok(Ok(line)) => line,
+            Ok(Err(failure)) => {
+                self.failure = Some(failure);
+                return None;
+            }
+            Err(mpsc::RecvError) => return None,
+        };
+        let mut bytes = first.bytes.len();
+        let mut chunk = vec![first];
+        while chunk.len() < self.max_lines && bytes < CHUNK_BYTES {
+            match self.receiver.try_recv() {
+                Ok(Ok(line)) => {
+                    bytes += line.bytes.len();
+                    chunk.push(line);
+                }
+                Ok(Err(failure)) => {
+                    // Answer the lines read so far, then stop.
+                    self.failure = Some(failure);
+                    break;
+                }
+                Err(_) => break,
+            }
+        }
+        Some(chunk)
+    }
+}
+
+/// The writer side: answers to standard output, counted.
+struct Answers {
+    stdout: Stdout,
+    lines: usize,
+    failed: usize,
+}
+
+impl Sink<Answer> for Answers {
+    fn item(&mut self, answer: Answer) -> Result<(), Failure> {
+        self.lines += 1;
+        self.failed += usize::from(answer.failed);
+        self.stdout.write(&answer.json)
+    }
+
+    fn idle(&mut self) -> Result<(), Failure> {
+        self.stdout.flush()
+    }
+
+    fn stopped(&self) -> bool {
+        self.stdout.closed()
+    }
+}
+
+/// The answer to one line: its outline, or an error object.
+fn answer(line: &Line, origin: &str, options: &Options) -> Answer {
+    let text = match std::str::from_utf8(&line.bytes) {
+        Ok(text) => text,
+        Err(err) => {
+            let message = format!("not UTF-8: invalid byte at offset {}", err.valid_up_to());
+            return error(Err(line.number), &message);
+        }
+    };
+    let record = match scan(text) {
+        Some(record) => record,
+        None => return error(Err(line.number), &malformed(text)),
+    };
+    let id = record.id.as_ref().map(|(raw, _)| *raw);
+    let reply = |message: &str| error(id.ok_or(line.number), message);
+    if let Some(field) = record.duplicate {
+        return reply(&format!("more than one `{field}` field"));
+    }
+    let article = match record.text {
+        Some(Value::String(article)) => article,
+        Some(other) => return reply(&format!("`text` is not a string but {}", kind(&other))),
+        None => return reply("no `text` field"),
+    };
+    let name = match &record.id {
+        Some((_, Value::String(id))) => id.clone(),
+        Some((raw, _)) => (*raw).to_owned(),
+        None => format!("{origin}:{}", line.number),
+    };
+    let document = outline::parse_str(
+        &article,
+        &Options {
+            name,
+            ..options.clone()
+        },
+    );
+    let mut json = Vec::with_capacity(article.len() * 4 + 256);
+    json.push(b'{');
+    for (key, value) in &record.kept {
+        json.extend_from_slice(key.as_bytes());
+        json.push(b':');
+        json.extend_from_slice(value.as_bytes());
+        json.push(b',');
+    }
+    json.extend_from_slice(b"\"outline\":");
+    if let Err(err) = serde_json::to_writer(&mut json, &document) {
+        return reply(&format!("cannot serialize the outline: {err}"));
+    }
+    json.extend_from_slice(b"}\n");
+    Answer {
+        json,
+        failed: false,
+    }
+}
+
+/// `{"id":ID,"error":"…"}` with the id as written, or
+/// `{"line":N,"error":"…"}`.
+fn error(id: Result<&str, usize>, message: &str) -> Answer {
+    // Serializing a string cannot fail; the fallback keeps the line JSON.
+    let message = serde_json::to_string(message).unwrap_or_else(|_| "\"\"".to_owned());
+    let json = match id {
+        Ok(raw) => format!("{{\"id\":{raw},\"error\":{message}}}\n"),
+        Err(number) => format!("{{\"line\":{number},\"error\":{message}}}\n"),
+    };
+    Answer {
+        json: json.into_bytes(),
+        failed: true,
+    }
+}
+
+/// Why a line is not a JSON object.
+fn malformed(text: &str) -> String {
+    match serde_json::from_str::<Value>(text) {
+        Ok(value) => format!("not a JSON object but {}", kind(&value)),
+        Err(err) => format!("not JSON: {err}"),
+    }
+}
+
+/// What a JSON value is, for messages.
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// A JSON object line, taken apart.
+#[derive(Default)]
+struct Record<'a> {
+    /// The fields to pass through, key and value as written.
+    kept: Vec<(&'a str, &'a str)>,
+    /// The id as written, and its value.
+    id: Option<(&'a str, Value)>,
+    /// The value of `text`.
+    text: Option<Value>,
+    /// A field given twice (`id` or `text`).
+    duplicate: Option<&'static str>,
+}
+
+/// Take a JSON object apart, keeping the spans of its fields; `None` when
+/// the line is not exactly one JSON object.
+fn scan(line: &str) -> Option<Record<'_>> {
+    let bytes = line.as_bytes();
+    let mut record = Record::default();
+    let mut pos = skip_space(bytes, 0);
+    if bytes.get(pos) != Some(&b'{') {
+        return None;
+    }
+    pos = skip_space(bytes, pos + 1);
+    if bytes.get(pos) == Some(&b'}') {
+        pos += 1;
+    } else {
+        loop {
+            if bytes.get(pos) != Some(&b'"') {
+                return None;
+            }
+            let (key, end) = value_at::<String>(line, pos)?;
+            let raw_key = line.get(pos..end)?;
+            pos = skip_space(bytes, end);
+            if bytes.get(pos) != Some(&b':') {
+                return None;
+            }
+            let start = skip_space(bytes, pos + 1);
+            let end = match key.as_str() {
+                "text" => {
+                    let (value, end) = value_at::<Value>(line, start)?;
+                    if record.text.replace(value).is_some() {
+                        record.duplicate = Some("text");
+                    }
+                    end
+                }
+                "id" => {
+                    let (value, end) = value_at::<Value>(line, start)?;
+                    let raw = line.get(start..end)?;
+                    if record.id.replace((raw, value)).is_some() {
+                        record.duplicate = Some("id");
+                    }
+                    record.kept.push((raw_key, raw));
+                    end
+                }
+                // The tool's own fields: not passed through.
+                "outline" | "error" => value_at::<IgnoredAny>(line, start)?.1,
+                _ => {
+                    let (_, end) = value_at::<IgnoredAny>(line, start)?;
+                    record.kept.push((raw_key, line.get(start..end)?));
+                    end
+                }
+            };
+            pos = skip_space(bytes, end);
+            match bytes.get(pos) {
+                Some(b',') => pos = skip_space(bytes, pos + 1),
+                Some(b'}') => {
+                    pos += 1;
+                    break;
+                }
+                _ => return None,
+            }
+        }
+    }
+    (skip_space(bytes, pos) == bytes.len()).then_some(record)
+}
+
+/// The JSON value that starts at `pos`, and the offset just after it.
+fn value_at<T: DeserializeOwned>(line: &str, pos: usize) -> Option<(T, usize)> {
+    let mut values = serde_json::Deserializer::from_str(line.get(pos..)?).into_iter::<T>();
+    let value = values.next()?.ok()?;
+    Some((value, pos + values.byte_offset()))
+}
+
+/// The offset of the first byte from `pos` that is not JSON whitespace.
+fn skip_space(bytes: &[u8], pos: usize) -> usize {
+    let rest = bytes.get(pos..).unwrap_or_default();
+    pos + rest
+        .iter()
+        .take_while(|byte| matches!(byte, b' ' | b'\t' | b'\r' | b'\n'))
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answer_text(line: &str) -> (String, bool) {
+        let answer = answer(
+            &Line {
+                number: 7,
+                bytes: line.as_bytes().to_vec(),
+            },
+            "-",
+            &Options::default(),
+        );
+        (
+            String::from_utf8(answer.json).unwrap_or_default(),
+            answer.failed,
+        )
+    }
+
+    #[test]
+    fn fields_pass_through_as_written() {
+        let (json, failed) = answer_text(
+            r#" { "n" : 1.50e3 , "id":"a\u0042", "text":"标题\n", "x":[1, {"y":null}] } "#,
+        );
+        assert!(!failed);
+        assert!(
+            json.starts_with(r#"{"n":1.50e3,"id":"a\u0042","x":[1, {"y":null}],"outline":{"#),
+            "{json}"
+        );
+        let value: Value = serde_json::from_str(&json).unwrap_or_default();
+        assert_eq!(value["outline"]["source"]["name"], "aB");
+        assert_eq!(value["outline"]["title"]["text"], "标题");
+    }
+
+    #[test]
+    fn malformed_lines_get_error_objects() {
+        for (line, expected) in [
+            (
+                r#"{"id": 3, "text": 5}"#,
+                r#"{"id":3,"error":"`text` is not a string but a number"}"#,
+            ),
+            (r#"{"id": "a"}"#, r#"{"id":"a","error":"no `text` field"}"#),
+            (
+                r#"{"id": 1, "text": "a", "text": "b"}"#,
+                r#"{"id":1,"error":"more than one `text` field"}"#,
+            ),
+            (
+                "[1, 2]",
+                r#"{"line":7,"error":"not a JSON object but an array"}"#,
+            ),
+        ] {
+            let (json, failed) = answer_text(line);
+            assert!(failed, "{line}");
+            assert_eq!(json, format!("{expected}\n"), "{line}");
+        }
+        for line in [
+            r#"{"id": 1, "text": "a""#,
+            r#"{"id": 1 "text": "a"}"#,
+            "{} x",
+            "{,}",
+            r#"{"a":1,}"#,
+        ] {
+            let (json, failed) = answer_text(line);
+            assert!(failed, "{line}");
+            assert!(
+                json.starts_with(r#"{"line":7,"error":"not JSON: "#),
+                "{line}: {json}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_outline_or_error_field_of_the_input_is_dropped() {
+        let (json, failed) = answer_text(r#"{"outline": 1, "error": "x", "text": ""}"#);
+        assert!(!failed);
+        assert!(json.starts_with(r#"{"outline":{"#), "{json}");
+        let value: Value = serde_json::from_str(&json).unwrap_or_default();
+        assert_eq!(value["outline"]["source"]["name"], "-:7");
+        assert!(value.get("error").is_none());
+    }
+}

@@ -1,0 +1,118 @@
+//! `outline report`: an HTML report of articles, their outlines beside
+//! their source text with the findings of `outline check` (see
+//! `view/html.rs` for what the page holds).
+//!
+//! The configuration is found as `outline check` finds it: `--config FILE`,
+//! else the nearest `outline.toml`, else every rule at its default level. A
+//! file that cannot be read is reported on stderr and left out; the report
+//! of the others is still written, and the exit status is 2. Otherwise it
+//! is 0, whatever the findings: the report shows them, it does not judge.
+
+use super::io::{io_message, read_input, report, write_output};
+use super::view::html::{self, ReportFile};
+use super::{Failure, InputArgs, Status};
+use outline::check::{Config, ConfigError};
+use outline::{EncodingChoice, Options};
+use std::path::{Path, PathBuf};
+
+#[derive(clap::Args)]
+pub(crate) struct ReportArgs {
+    /// The articles to report on; standard input when none is given or for
+    /// `-`.
+    files: Vec<PathBuf>,
+    /// Write the HTML to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// The configuration file of the checks; by default the nearest
+    /// `outline.toml` in the current directory or its parents.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    #[command(flatten)]
+    input: InputArgs,
+}
+
+pub(crate) fn run(args: &ReportArgs) -> Result<Status, Failure> {
+    let encoding = args.input.encoding()?;
+    let config = load_config(args.config.as_deref())?;
+    let options = Options {
+        segmentation: args.input.segmentation(),
+        ..Options::default()
+    };
+    let files: Vec<Option<&Path>> = if args.files.is_empty() {
+        vec![None]
+    } else {
+        args.files.iter().map(|file| Some(file.as_path())).collect()
+    };
+    let mut reports = Vec::with_capacity(files.len());
+    let mut failed = false;
+    for file in files {
+        match report_file(file, encoding, &options, &config) {
+            Ok(one) => reports.push(one),
+            Err(Failure(message)) => {
+                report(&message);
+                failed = true;
+            }
+        }
+    }
+    if reports.is_empty() {
+        return Ok(Status::Failed);
+    }
+    write_output(args.output.as_deref(), html::report(&reports).as_bytes())?;
+    Ok(if failed {
+        Status::Failed
+    } else {
+        Status::Clean
+    })
+}
+
+/// Read, decode, parse and check one input.
+fn report_file(
+    file: Option<&Path>,
+    encoding: EncodingChoice,
+    options: &Options,
+    config: &Config,
+) -> Result<ReportFile, Failure> {
+    let (name, bytes) = read_input(file)?;
+    let decoded =
+        outline::decode(&bytes, encoding).map_err(|err| Failure(format!("{name}: {err}")))?;
+    let options = Options {
+        name: name.clone(),
+        encoding,
+        ..options.clone()
+    };
+    let document = outline::parse_decoded(&decoded, bytes.len(), &options);
+    let diagnostics = outline::check::check(&document, &decoded.text, config);
+    Ok(ReportFile {
+        name,
+        text: decoded.text.into_owned(),
+        document,
+        diagnostics,
+    })
+}
+
+/// `--config FILE`, else the nearest `outline.toml`, else the defaults (as
+/// `outline check` does).
+fn load_config(explicit: Option<&Path>) -> Result<Config, Failure> {
+    let path = match explicit {
+        Some(path) => Some(path.to_owned()),
+        None => std::env::current_dir()
+            .ok()
+            .and_then(|dir| Config::discover(&dir)),
+    };
+    let Some(path) = path else {
+        return Ok(Config::default());
+    };
+    let failure = |message: String| Failure(format!("{}: {message}", path.display()));
+    if path.is_dir() {
+        return Err(failure("is a directory, not a file".to_owned()));
+    }
+    let bytes = std::fs::read(&path)
+        .map_err(|err| failure(format!("cannot read: {}", io_message(&err))))?;
+    let text = String::from_utf8(bytes).map_err(|err| {
+        failure(format!(
+            "not UTF-8 text (invalid byte at offset {})",
+            err.utf8_error().valid_up_to()
+        ))
+    })?;
+    Config::from_toml(&text).map_err(|ConfigError { message, .. }| failure(message))
+}

@@ -1,0 +1,948 @@
+//! `outline parse` and `outline check` over many files, directories and
+//! streams, run as a separate process.
+//!
+//! - Batch: several FILE arguments or directories (walked recursively,
+//!   `--glob`), one JSON file per input under `--out-dir` (mirroring the
+//!   paths inside the directory), or JSON Lines on standard output in input
+//!   order; `--jobs`; a failing input is reported, counted and skipped
+//!   (exit 1 for `parse`, 2 for `check`).
+//! - Stream: `outline parse --jsonl`, one answer line per non-empty input
+//!   line, in order, with the input's fields passed through.
+//!
+//! Every run happens in a scratch folder under the system's temporary
+//! directory (removed at the end), with relative paths, so that
+//! `source.name` is the path as given.
+
+use serde_json::Value;
+use std::collections::BTreeSet;
+use std::ffi::OsString;
+use std::fs;
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::thread;
+
+/// A short unsegmented article with a title and two points.
+const POINTS: &str = "数字经济发展\n\n　　一是加快建设新型基础设施。\n　　二是推动产业深度融合。\n";
+
+/// A short article with a numbered heading and a gap in the points.
+const GAP: &str = "标题\n\n　　一、总体要求\n\n　　一是加快发展。\n　　三是扩大应用。\n";
+
+/// A segmented article (words separated by spaces).
+const SEGMENTED: &str = "人工智能 引领 科技 创新\n\n   一 是 大力 发展 新兴 产业 。\n";
+
+// ---------------------------------------------------------------------------
+// Harness
+// ---------------------------------------------------------------------------
+
+/// A per-test folder under the temporary directory, removed when dropped.
+struct Scratch {
+    dir: PathBuf,
+}
+
+impl Scratch {
+    fn new(test: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!("outline-batch-{}-{test}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir)
+            .unwrap_or_else(|err| panic!("cannot create {}: {err}", dir.display()));
+        Scratch { dir }
+    }
+
+    /// Write `bytes` to `relative` (folders created) and return the path.
+    fn file(&self, relative: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.dir.join(relative);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)
+                .unwrap_or_else(|err| panic!("cannot create {}: {err}", parent.display()));
+        }
+        fs::write(&path, bytes)
+            .unwrap_or_else(|err| panic!("cannot write {}: {err}", path.display()));
+        path
+    }
+
+    fn path(&self, relative: &str) -> PathBuf {
+        self.dir.join(relative)
+    }
+
+    /// Run `outline` in this folder.
+    fn run<I, S>(&self, args: I, stdin: Option<&[u8]>) -> Run
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<OsString>,
+    {
+        outline(&self.dir, args, stdin)
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// What one run of the binary did.
+struct Run {
+    code: Option<i32>,
+    stdout: Vec<u8>,
+    stderr: String,
+}
+
+impl Run {
+    fn stdout_text(&self) -> String {
+        String::from_utf8(self.stdout.clone())
+            .unwrap_or_else(|err| panic!("stdout should be UTF-8: {err}"))
+    }
+
+    /// Standard output as JSON Lines.
+    fn lines(&self, what: &str) -> Vec<Value> {
+        let text = self.stdout_text();
+        assert!(
+            text.is_empty() || text.ends_with('\n'),
+            "{what}: the output should end with a line break"
+        );
+        text.lines().map(|line| json(line, what)).collect()
+    }
+
+    fn assert_code(&self, code: i32, what: &str) {
+        assert_eq!(
+            self.code,
+            Some(code),
+            "{what}: exit code; stderr: {}",
+            self.stderr
+        );
+    }
+}
+
+/// Run `outline` with `args` in `dir`, with `stdin` piped in (or an empty
+/// standard input).
+fn outline<I, S>(dir: &Path, args: I, stdin: Option<&[u8]>) -> Run
+where
+    I: IntoIterator<Item = S>,
+    S: Into<OsString>,
+{
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_outline"))
+        .args(&args)
+        .current_dir(dir)
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|err| panic!("cannot start outline {args:?}: {err}"));
+    let feeder = match (stdin, child.stdin.take()) {
+        (Some(bytes), Some(mut pipe)) => {
+            let bytes = bytes.to_vec();
+            Some(thread::spawn(move || {
+                let _ = pipe.write_all(&bytes);
+            }))
+        }
+        _ => None,
+    };
+    let output = child
+        .wait_with_output()
+        .unwrap_or_else(|err| panic!("cannot wait for outline {args:?}: {err}"));
+    if let Some(feeder) = feeder {
+        feeder.join().expect("the stdin feeder should not panic");
+    }
+    Run {
+        code: output.status.code(),
+        stdout: output.stdout,
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+fn json(text: &str, what: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|err| panic!("{what}: not JSON ({err}): {text:.200}"))
+}
+
+fn read_json(path: &Path) -> Value {
+    let text = fs::read_to_string(path)
+        .unwrap_or_else(|err| panic!("cannot read {}: {err}", path.display()));
+    json(&text, &path.display().to_string())
+}
+
+/// The outline `outline parse FILE` prints for one file, run in `dir`.
+fn single(dir: &Path, file: &str, extra: &[&str]) -> Value {
+    let mut args = vec!["parse", file];
+    args.extend_from_slice(extra);
+    let run = outline(dir, args, None);
+    run.assert_code(0, file);
+    json(run.stdout_text().trim_end(), file)
+}
+
+/// Every file under `dir`, as paths relative to it with `/`.
+fn files_under(dir: &Path) -> BTreeSet<String> {
+    fn walk(root: &Path, dir: &Path, out: &mut BTreeSet<String>) {
+        let entries =
+            fs::read_dir(dir).unwrap_or_else(|err| panic!("cannot list {}: {err}", dir.display()));
+        for entry in entries {
+            let path = entry.expect("a directory entry").path();
+            if path.is_dir() {
+                walk(root, &path, out);
+            } else {
+                let relative = path.strip_prefix(root).expect("under the root");
+                out.insert(relative.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    let mut out = BTreeSet::new();
+    walk(dir, dir, &mut out);
+    out
+}
+
+fn set(items: &[&str]) -> BTreeSet<String> {
+    items.iter().map(|item| (*item).to_owned()).collect()
+}
+
+/// A source tree: nested folders, text and Markdown files, and files the
+/// default `--glob` leaves out.
+fn corpus(scratch: &Scratch) {
+    scratch.file("corpus/a.txt", POINTS);
+    scratch.file("corpus/notes.json", "{}");
+    scratch.file("corpus/README", "不是文章");
+    scratch.file("corpus/2024/b.txt", GAP);
+    scratch.file("corpus/2024/deep/c.md", "# 标题\n\n## 一、要求\n\n正文。\n");
+    scratch.file("corpus/2024/deep/D.TXT", SEGMENTED);
+    scratch.file("corpus/empty/x.dat", "");
+}
+
+/// The files `corpus` makes that the default `--glob` selects, in the
+/// order of a run (names in byte order, folder by folder).
+const CORPUS_SELECTED: [&str; 4] = [
+    "corpus/2024/b.txt",
+    "corpus/2024/deep/D.TXT",
+    "corpus/2024/deep/c.md",
+    "corpus/a.txt",
+];
+
+// ---------------------------------------------------------------------------
+// Batch: --out-dir
+// ---------------------------------------------------------------------------
+
+#[test]
+fn out_dir_mirrors_a_directory_and_each_output_equals_a_single_run() {
+    let scratch = Scratch::new("mirror");
+    corpus(&scratch);
+    scratch.file("loose/e.txt", POINTS);
+    let run = scratch.run(["parse", "corpus", "loose/e.txt", "--out-dir", "out"], None);
+    run.assert_code(0, "parse corpus --out-dir out");
+    assert_eq!(run.stdout_text(), "", "nothing on stdout with --out-dir");
+    assert_eq!(run.stderr, "", "nothing on stderr");
+
+    assert_eq!(
+        files_under(&scratch.path("out")),
+        set(&[
+            "2024/b.txt.json",
+            "2024/deep/D.TXT.json",
+            "2024/deep/c.md.json",
+            "a.txt.json",
+            "e.txt.json",
+        ]),
+        "the directory's paths are mirrored, a file argument goes by its name, \
+         and no temporary file is left"
+    );
+    for input in CORPUS_SELECTED {
+        let output = scratch.path(&format!("out/{}.json", input.trim_start_matches("corpus/")));
+        let batch = read_json(&output);
+        assert_eq!(
+            batch["source"]["name"], input,
+            "source.name: the joined path"
+        );
+        assert_eq!(batch, single(&scratch.dir, input, &[]), "{input}");
+    }
+    assert_eq!(
+        read_json(&scratch.path("out/e.txt.json")),
+        single(&scratch.dir, "loose/e.txt", &[])
+    );
+
+    // The outputs are compact JSON with a final line break, as `parse FILE`
+    // prints; --pretty indents them.
+    let text = fs::read_to_string(scratch.path("out/a.txt.json")).expect("read the output");
+    assert_eq!(text.lines().count(), 1);
+    assert!(text.ends_with("}\n"));
+    let run = scratch.run(["parse", "corpus", "--out-dir", "pretty", "--pretty"], None);
+    run.assert_code(0, "--pretty --out-dir");
+    let text = fs::read_to_string(scratch.path("pretty/a.txt.json")).expect("read the output");
+    assert!(text.lines().count() > 10, "indented: {text}");
+    assert_eq!(
+        json(&text, "pretty"),
+        read_json(&scratch.path("out/a.txt.json"))
+    );
+
+    // A second run replaces the outputs.
+    scratch.file("corpus/a.txt", GAP);
+    let run = scratch.run(["parse", "corpus", "--out-dir", "out"], None);
+    run.assert_code(0, "second run");
+    assert_eq!(
+        read_json(&scratch.path("out/a.txt.json")),
+        single(&scratch.dir, "corpus/a.txt", &[])
+    );
+
+    // An --out-dir inside the directory is not read back.
+    let run = scratch.run(
+        ["parse", "corpus", "--out-dir", "corpus/out", "--glob", "*"],
+        None,
+    );
+    run.assert_code(0, "--out-dir inside the input");
+    let again = scratch.run(
+        ["parse", "corpus", "--out-dir", "corpus/out", "--glob", "*"],
+        None,
+    );
+    again.assert_code(0, "--out-dir inside the input, again");
+    assert!(
+        files_under(&scratch.path("corpus/out"))
+            .iter()
+            .all(|name| !name.starts_with("out/")),
+        "{:?}",
+        files_under(&scratch.path("corpus/out"))
+    );
+}
+
+#[test]
+fn options_apply_to_every_file_of_a_batch() {
+    let scratch = Scratch::new("options");
+    corpus(&scratch);
+    let run = scratch.run(
+        ["parse", "corpus", "--segmented", "no", "--out-dir", "out"],
+        None,
+    );
+    run.assert_code(0, "--segmented no");
+    for input in CORPUS_SELECTED {
+        let output = scratch.path(&format!("out/{}.json", input.trim_start_matches("corpus/")));
+        assert_eq!(
+            read_json(&output),
+            single(&scratch.dir, input, &["--segmented", "no"]),
+            "{input}"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Batch: JSON Lines on standard output
+// ---------------------------------------------------------------------------
+
+#[test]
+fn several_inputs_give_json_lines_in_input_order() {
+    let scratch = Scratch::new("lines");
+    corpus(&scratch);
+    scratch.file("z.txt", GAP);
+    scratch.file("y.md", SEGMENTED);
+    let run = scratch.run(["parse", "z.txt", "corpus", "y.md"], None);
+    run.assert_code(0, "parse z.txt corpus y.md");
+    assert_eq!(run.stderr, "");
+    let lines = run.lines("JSON Lines");
+    let mut expected = vec!["z.txt"];
+    expected.extend(CORPUS_SELECTED);
+    expected.push("y.md");
+    let names: Vec<&str> = lines
+        .iter()
+        .map(|line| line["source"]["name"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(names, expected, "one outline a line, in input order");
+    for (line, input) in lines.iter().zip(&expected) {
+        assert_eq!(line, &single(&scratch.dir, input, &[]), "{input}");
+    }
+
+    // A single file keeps the single-file output, byte for byte; a
+    // directory with one file gives the same line.
+    scratch.file("one/only.txt", POINTS);
+    let alone = scratch.run(["parse", "one/only.txt"], None);
+    let directory = scratch.run(["parse", "one"], None);
+    alone.assert_code(0, "one file");
+    directory.assert_code(0, "a directory of one file");
+    assert_eq!(alone.stdout, directory.stdout);
+}
+
+#[test]
+fn jobs_1_and_2_give_identical_outputs() {
+    let scratch = Scratch::new("jobs");
+    let articles = [POINTS, GAP, SEGMENTED];
+    for index in 0..300 {
+        let text = format!("{}\n　　第{index}篇。\n", articles[index % articles.len()]);
+        scratch.file(&format!("many/{:02}/{index:04}.txt", index % 7), text);
+    }
+    let one = scratch.run(["parse", "many", "--jobs", "1"], None);
+    let two = scratch.run(["parse", "many", "--jobs", "2"], None);
+    let four = scratch.run(["parse", "many", "-j", "4"], None);
+    for (run, what) in [(&one, "--jobs 1"), (&two, "--jobs 2"), (&four, "-j 4")] {
+        run.assert_code(0, what);
+        assert_eq!(
+            run.stderr, "",
+            "{what}: no progress bar when stderr is not a terminal"
+        );
+    }
+    assert_eq!(one.lines("--jobs 1").len(), 300);
+    assert!(one.stdout == two.stdout, "--jobs 1 and --jobs 2 differ");
+    assert!(one.stdout == four.stdout, "--jobs 1 and -j 4 differ");
+
+    let run = scratch.run(["parse", "many", "--jobs", "1", "--out-dir", "one"], None);
+    run.assert_code(0, "--out-dir, --jobs 1");
+    let run = scratch.run(["parse", "many", "--jobs", "2", "--out-dir", "two"], None);
+    run.assert_code(0, "--out-dir, --jobs 2");
+    let files = files_under(&scratch.path("one"));
+    assert_eq!(files.len(), 300);
+    assert_eq!(files, files_under(&scratch.path("two")));
+    for file in &files {
+        let one = fs::read(scratch.path(&format!("one/{file}"))).expect("read");
+        let two = fs::read(scratch.path(&format!("two/{file}"))).expect("read");
+        assert!(one == two, "{file} differs between --jobs 1 and 2");
+    }
+
+    let run = scratch.run(["parse", "many", "--jobs", "0"], None);
+    run.assert_code(2, "--jobs 0");
+    assert!(run.stdout.is_empty());
+}
+
+// ---------------------------------------------------------------------------
+// Failures
+// ---------------------------------------------------------------------------
+
+#[test]
+fn a_failing_file_is_reported_counted_and_skipped() {
+    let scratch = Scratch::new("failing");
+    corpus(&scratch);
+    // Invalid in forced UTF-8: `标题\n` is 7 bytes.
+    scratch.file(
+        "corpus/2024/bad.txt",
+        ["标题\n".as_bytes(), b"\xFF", "正文\n".as_bytes()].concat(),
+    );
+    let args = [
+        "parse",
+        "corpus",
+        "missing.txt",
+        "--encoding",
+        "utf-8",
+        "--out-dir",
+        "out",
+    ];
+    let run = scratch.run(args, None);
+    run.assert_code(1, "a failing file among good ones");
+    assert_eq!(
+        run.stderr,
+        "outline: corpus/2024/bad.txt: invalid utf-8 byte sequence at byte offset 7\n\
+         outline: missing.txt: cannot read: no such file or directory\n\
+         outline: 2 of 6 files failed\n",
+        "each failure named, in input order, then the count"
+    );
+    assert_eq!(
+        files_under(&scratch.path("out")),
+        set(&[
+            "2024/b.txt.json",
+            "2024/deep/D.TXT.json",
+            "2024/deep/c.md.json",
+            "a.txt.json",
+        ]),
+        "the good files are written; nothing for the failing ones, no temporary file"
+    );
+
+    // On standard output: the good ones as JSON Lines.
+    let run = scratch.run(
+        ["parse", "corpus", "missing.txt", "--encoding", "utf-8"],
+        None,
+    );
+    run.assert_code(1, "JSON Lines with failures");
+    assert_eq!(run.lines("JSON Lines with failures").len(), 4);
+    assert!(run.stderr.ends_with("outline: 2 of 6 files failed\n"));
+
+    // A single missing file keeps the single-file behaviour: exit 2.
+    let run = scratch.run(["parse", "missing.txt"], None);
+    run.assert_code(2, "one missing file");
+    assert_eq!(
+        run.stderr,
+        "outline: missing.txt: cannot read: no such file or directory\n"
+    );
+}
+
+#[test]
+fn an_output_that_cannot_be_written_is_a_failing_file() {
+    let scratch = Scratch::new("unwritable");
+    corpus(&scratch);
+    // A file where the output folder `2024` should be.
+    scratch.file("out/2024", "in the way");
+    let run = scratch.run(["parse", "corpus", "--out-dir", "out"], None);
+    run.assert_code(1, "an output folder that cannot be created");
+    assert!(
+        run.stderr.contains("out/2024: cannot create the folder"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.ends_with("outline: 3 of 4 files failed\n"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        files_under(&scratch.path("out")),
+        set(&["2024", "a.txt.json"])
+    );
+}
+
+#[test]
+fn runs_that_cannot_start_exit_2() {
+    let scratch = Scratch::new("refused");
+    corpus(&scratch);
+    scratch.file("other/a.txt", GAP);
+    scratch.file("blocker", "a file, not a folder");
+    let cases: [(&str, &[&str], &str); 8] = [
+        (
+            "a directory with no selected file",
+            &["parse", "corpus/empty"],
+            "corpus/empty: is a directory with no file",
+        ),
+        (
+            "--glob that selects nothing",
+            &["parse", "corpus", "--glob", "*.docx"],
+            "corpus: is a directory with no file",
+        ),
+        (
+            "an invalid --glob",
+            &["parse", "corpus", "--glob", "a[b"],
+            "--glob a[b",
+        ),
+        (
+            "two inputs for one output",
+            &["parse", "corpus", "other", "--out-dir", "out"],
+            "would be written by both corpus/a.txt and other/a.txt",
+        ),
+        (
+            "standard input under --out-dir",
+            &["parse", "-", "corpus", "--out-dir", "out"],
+            "standard input",
+        ),
+        (
+            "--output with several inputs",
+            &["parse", "corpus", "--output", "all.json"],
+            "--output takes one input",
+        ),
+        (
+            "--pretty on JSON Lines",
+            &["parse", "corpus", "--pretty"],
+            "--pretty",
+        ),
+        (
+            "an --out-dir that cannot be created",
+            &["parse", "corpus", "--out-dir", "blocker/out"],
+            "blocker/out: cannot create the folder",
+        ),
+    ];
+    for (what, args, fragment) in cases {
+        let run = scratch.run(args.iter().copied(), None);
+        run.assert_code(2, what);
+        assert!(run.stdout.is_empty(), "{what}: nothing on stdout");
+        assert!(
+            run.stderr.starts_with("outline: ") && run.stderr.contains(fragment),
+            "{what}: stderr should contain {fragment:?}: {}",
+            run.stderr
+        );
+        assert_eq!(run.stderr.lines().count(), 1, "{what}: {}", run.stderr);
+    }
+    assert!(!scratch.path("out").exists() || files_under(&scratch.path("out")).is_empty());
+}
+
+#[test]
+fn a_closed_standard_output_is_not_a_failure() {
+    let scratch = Scratch::new("pipe");
+    for index in 0..400 {
+        scratch.file(&format!("many/{index:04}.txt"), GAP);
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_outline"))
+        .args(["parse", "many", "--jobs", "2"])
+        .current_dir(&scratch.dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start outline");
+    let stdout = child.stdout.take().expect("piped stdout");
+    let mut first = String::new();
+    BufReader::new(stdout)
+        .read_line(&mut first)
+        .expect("read the first line");
+    // The reader goes away after one line, as `| head -1` does.
+    let output = child.wait_with_output().expect("wait for outline");
+    assert_eq!(
+        json(&first, "first line")["source"]["name"],
+        "many/0000.txt"
+    );
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}
+
+// ---------------------------------------------------------------------------
+// --glob
+// ---------------------------------------------------------------------------
+
+#[test]
+fn glob_selects_files_inside_directories() {
+    let scratch = Scratch::new("glob");
+    corpus(&scratch);
+    scratch.file("loose.dat", POINTS);
+    let names = |args: &[&str]| -> Vec<String> {
+        let run = scratch.run(args.iter().copied(), None);
+        run.assert_code(0, &format!("{args:?}"));
+        run.lines("glob")
+            .iter()
+            .map(|line| {
+                line["source"]["name"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned()
+            })
+            .collect()
+    };
+    assert_eq!(names(&["parse", "corpus"]), CORPUS_SELECTED, "the default");
+    assert_eq!(
+        names(&["parse", "corpus", "--glob", "*.md"]),
+        ["corpus/2024/deep/c.md"],
+        "a name pattern matches at any depth"
+    );
+    assert_eq!(
+        names(&["parse", "corpus", "--glob", "*.txt", "--glob", "README"]),
+        ["corpus/2024/b.txt", "corpus/README", "corpus/a.txt"],
+        "patterns add up; case matters in given patterns"
+    );
+    assert_eq!(
+        names(&["parse", "corpus", "--glob", "2024/*"]),
+        ["corpus/2024/b.txt"],
+        "a path pattern: `*` stays in one folder"
+    );
+    assert_eq!(
+        names(&["parse", "corpus", "--glob", "2024/**"]),
+        [
+            "corpus/2024/b.txt",
+            "corpus/2024/deep/D.TXT",
+            "corpus/2024/deep/c.md",
+        ],
+        "`**` crosses folders"
+    );
+    assert_eq!(
+        names(&["parse", "corpus", "--glob", "!deep/**"]),
+        CORPUS_SELECTED,
+        "a path pattern is anchored at the directory argument: no `deep/` there"
+    );
+    assert_eq!(
+        names(&["parse", "corpus", "--glob", "!2024/deep/**"]),
+        ["corpus/2024/b.txt", "corpus/a.txt"],
+        "`!` excludes"
+    );
+    assert_eq!(
+        names(&["parse", "corpus", "loose.dat", "--glob", "*.md"]),
+        ["corpus/2024/deep/c.md", "loose.dat"],
+        "a file argument is read whatever its name"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// --jsonl
+// ---------------------------------------------------------------------------
+
+/// One input line of `--jsonl`.
+fn jsonl_line(id: &Value, text: &str, extra: &str) -> String {
+    let text = serde_json::to_string(text).expect("a string serializes");
+    format!("{{\"id\":{id},{extra}\"text\":{text}}}\n")
+}
+
+#[test]
+fn jsonl_keeps_ids_and_other_fields_and_adds_the_outline() {
+    let scratch = Scratch::new("jsonl-fields");
+    let input = [
+        jsonl_line(
+            &Value::from("a-1"),
+            POINTS,
+            r#""lang": "zh", "n": 1.50e3, "#,
+        ),
+        jsonl_line(&Value::from(42), GAP, r#""tags":[ "x", {"y": null} ],"#),
+        format!(
+            "{{\"text\":{},\"source\":\"web\"}}\n",
+            serde_json::to_string(SEGMENTED).expect("a string")
+        ),
+    ]
+    .concat();
+    let run = scratch.run(["parse", "--jsonl"], Some(input.as_bytes()));
+    run.assert_code(0, "--jsonl");
+    assert_eq!(run.stderr, "");
+    let text = run.stdout_text();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3);
+    assert!(
+        lines[0].starts_with(r#"{"id":"a-1","lang": "zh","n": 1.50e3,"outline":{"#)
+            || lines[0].starts_with(r#"{"id":"a-1","lang":"zh","n":1.50e3,"outline":{"#),
+        "the fields as written, in their order, then the outline: {:.120}",
+        lines[0]
+    );
+    assert!(
+        lines[1].starts_with(r#"{"id":42,"tags":[ "x", {"y": null} ],"outline":{"#),
+        "{:.120}",
+        lines[1]
+    );
+    assert!(
+        lines[2].starts_with(r#"{"source":"web","outline":{"#),
+        "{:.120}",
+        lines[2]
+    );
+
+    // The outline is the one `outline parse` gives for the same text, but
+    // for source.name: the id, as a string.
+    let articles = [POINTS, GAP, SEGMENTED];
+    let names = ["a-1", "42", "-:3"];
+    for ((line, article), name) in lines.iter().zip(articles).zip(names) {
+        let value = json(line, "answer");
+        assert!(value.get("text").is_none(), "text is not passed through");
+        let mut expected = {
+            let run = scratch.run(["parse"], Some(article.as_bytes()));
+            run.assert_code(0, "parse standard input");
+            json(run.stdout_text().trim_end(), "parse")
+        };
+        expected["source"]["name"] = Value::from(name);
+        assert_eq!(value["outline"], expected, "{name}");
+    }
+
+    // From a file (with a byte order mark): the same answers; without an
+    // id the name is FILE:LINE.
+    scratch.file("articles.jsonl", format!("\u{feff}{input}"));
+    let from_file = scratch.run(["parse", "--jsonl", "articles.jsonl"], None);
+    from_file.assert_code(0, "--jsonl FILE");
+    let values = from_file.lines("--jsonl FILE");
+    assert_eq!(values[2]["outline"]["source"]["name"], "articles.jsonl:3");
+    assert_eq!(values[0], json(lines[0], "stdin"));
+}
+
+#[test]
+fn jsonl_keeps_the_order_of_many_lines() {
+    let scratch = Scratch::new("jsonl-order");
+    let articles = [POINTS, GAP, SEGMENTED];
+    let mut input = String::new();
+    for index in 0..2000usize {
+        let text = format!("{}　　第{index}条。\n", articles[index % 3]);
+        input.push_str(&jsonl_line(&Value::from(index), &text, ""));
+    }
+    for jobs in ["1", "2", "4"] {
+        let run = scratch.run(["parse", "--jsonl", "--jobs", jobs], Some(input.as_bytes()));
+        run.assert_code(0, "2,000 lines");
+        let lines = run.lines("2,000 lines");
+        assert_eq!(lines.len(), 2000, "one line out for one line in");
+        for (index, line) in lines.iter().enumerate() {
+            assert_eq!(line["id"], index, "--jobs {jobs}: line {index} in order");
+            assert_eq!(line["outline"]["source"]["name"], index.to_string());
+        }
+    }
+}
+
+#[test]
+fn jsonl_answers_malformed_lines_and_goes_on() {
+    let scratch = Scratch::new("jsonl-malformed");
+    let good = |id: u32| jsonl_line(&Value::from(id), POINTS, "");
+    let input = [
+        good(1),
+        "\n".to_owned(),                                // line 2: empty, skipped
+        "not json\n".to_owned(),                        // line 3
+        "{\"id\": \"x\", \"text\": 5}\n".to_owned(),    // line 4
+        "   \t \r\n".to_owned(),                        // line 5: blank, skipped
+        "[1, 2]\n".to_owned(),                          // line 6
+        "{\"id\": [7], \"body\": \"…\"}\n".to_owned(),  // line 7
+        "{\"id\": 8, \"text\": \"a\"\n".to_owned(),     // line 8: cut short
+        "{\"id\":9,\"text\":\"\\ud800\"}\n".to_owned(), // line 9: a lone surrogate
+        good(10),
+        "\"just a string\"\r\n".to_owned(), // line 11
+        String::from_utf8_lossy(b"{\"id\":12}").into_owned() + "\n",
+        good(13),
+    ]
+    .concat();
+    let mut bytes = input.into_bytes();
+    // Line 14: not UTF-8. The last line has no line break.
+    bytes.extend_from_slice(b"{\"id\":14,\"text\":\"\xFF\"}\n");
+    bytes.extend_from_slice(good(15).trim_end().as_bytes());
+
+    let run = scratch.run(["parse", "--jsonl"], Some(&bytes));
+    run.assert_code(0, "malformed lines are answered, not fatal");
+    let lines = run.lines("malformed");
+    assert_eq!(lines.len(), 13, "one answer per non-empty line");
+    let ids: Vec<Value> = lines
+        .iter()
+        .map(|line| {
+            line.get("id")
+                .or(line.get("line"))
+                .cloned()
+                .unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            Value::from(1),
+            Value::from(3),
+            Value::from("x"),
+            Value::from(6),
+            serde_json::json!([7]),
+            Value::from(8),
+            Value::from(9),
+            Value::from(10),
+            Value::from(11),
+            Value::from(12),
+            Value::from(13),
+            Value::from(14),
+            Value::from(15),
+        ],
+        "answers in input order, by id, or by line number when there is no object"
+    );
+    for (index, line) in lines.iter().enumerate() {
+        let failed = line.get("error").is_some();
+        assert_eq!(
+            failed,
+            !matches!(index, 0 | 7 | 10 | 12),
+            "line {index}: {line}"
+        );
+        if failed {
+            assert_eq!(
+                line.as_object().map(|object| object.len()),
+                Some(2),
+                "{line}"
+            );
+            assert!(line.get("outline").is_none());
+        } else {
+            assert!(line["outline"]["type"] == "document", "{line}");
+        }
+    }
+    let message = |index: usize| {
+        lines[index]["error"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert!(message(1).starts_with("not JSON"), "{}", message(1));
+    assert_eq!(message(2), "`text` is not a string but a number");
+    assert_eq!(message(3), "not a JSON object but an array");
+    assert_eq!(message(4), "no `text` field");
+    assert!(message(11).starts_with("not UTF-8"), "{}", message(11));
+    assert_eq!(
+        run.stderr, "outline: -: 9 of 13 lines failed\n",
+        "a count of the failed lines on stderr"
+    );
+}
+
+#[test]
+fn jsonl_refuses_what_does_not_apply() {
+    let scratch = Scratch::new("jsonl-refused");
+    scratch.file("a.jsonl", "");
+    scratch.file("b.jsonl", "");
+    let cases: [(&[&str], &str); 6] = [
+        (&["parse", "--jsonl", "a.jsonl", "b.jsonl"], "one stream"),
+        (&["parse", "--jsonl", "--pretty"], "--pretty"),
+        (&["parse", "--jsonl", "--out-dir", "out"], "--out-dir"),
+        (&["parse", "--jsonl", "--encoding", "gbk"], "--encoding gbk"),
+        (
+            &["parse", "--jsonl", "missing.jsonl"],
+            "missing.jsonl: cannot read",
+        ),
+        (&["parse", "--jsonl", "."], ".: is a directory"),
+    ];
+    for (args, fragment) in cases {
+        let run = scratch.run(args.iter().copied(), Some(b"{\"text\":\"a\"}\n"));
+        run.assert_code(2, &format!("{args:?}"));
+        assert!(run.stdout.is_empty(), "{args:?}");
+        assert!(run.stderr.contains(fragment), "{args:?}: {}", run.stderr);
+    }
+    // An empty stream is a stream: nothing out, exit 0.
+    let run = scratch.run(["parse", "--jsonl", "a.jsonl"], None);
+    run.assert_code(0, "an empty file");
+    assert!(run.stdout.is_empty() && run.stderr.is_empty());
+}
+
+// ---------------------------------------------------------------------------
+// check
+// ---------------------------------------------------------------------------
+
+#[test]
+fn check_walks_directories() {
+    let scratch = Scratch::new("check");
+    corpus(&scratch);
+    // Only numbering-gap, at error level: GAP has one, the others none.
+    scratch.file(
+        "outline.toml",
+        "[rules]\n".to_owned()
+            + &[
+                "empty-section",
+                "half-width-punctuation",
+                "heading-punctuation",
+                "heading-too-long",
+                "inconsistent-indent",
+                "level-skip",
+                "marker-punctuation",
+                "mixed-marker-style",
+                "no-title",
+                "numbering-duplicate",
+                "numbering-order",
+                "placeholder",
+                "repeated-title",
+                "single-point-list",
+                "truncated-paragraph",
+                "unbalanced-brackets",
+            ]
+            .iter()
+            .map(|rule| format!("{rule} = \"off\"\n"))
+            .collect::<String>()
+            + "numbering-gap = \"error\"\n",
+    );
+    let run = scratch.run(["check", "--format", "json", "corpus"], None);
+    run.assert_code(1, "check corpus: one error");
+    let lines = run.lines("check --format json");
+    let files: Vec<&str> = lines
+        .iter()
+        .map(|line| line["file"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(files, CORPUS_SELECTED, "one object per file, in order");
+    assert_eq!(lines[0]["diagnostics"][0]["rule"], "numbering-gap");
+    for line in &lines[1..] {
+        assert_eq!(line["diagnostics"], serde_json::json!([]), "{line}");
+    }
+
+    // Same findings, whatever the number of jobs, and as for the files one
+    // by one.
+    let two = scratch.run(["check", "--format", "json", "corpus", "--jobs", "2"], None);
+    let one = scratch.run(["check", "--format", "json", "corpus", "--jobs", "1"], None);
+    assert_eq!(one.stdout, two.stdout);
+    let mut each = Vec::new();
+    for input in CORPUS_SELECTED {
+        each.extend(
+            scratch
+                .run(["check", "--format", "json", input], None)
+                .stdout,
+        );
+    }
+    assert_eq!(one.stdout, each);
+
+    // --glob, and a failing file: reported, the others checked, exit 2.
+    let run = scratch.run(
+        [
+            "check",
+            "--format",
+            "json",
+            "corpus",
+            "missing.txt",
+            "--glob",
+            "b.txt",
+        ],
+        None,
+    );
+    run.assert_code(2, "check with a missing file");
+    assert_eq!(
+        run.stderr,
+        "outline: missing.txt: cannot read: no such file or directory\n"
+    );
+    assert_eq!(run.lines("check --glob").len(), 1);
+
+    // The human format ends with its summary line.
+    let run = scratch.run(["check", "corpus"], None);
+    run.assert_code(1, "check human");
+    assert!(
+        run.stdout_text()
+            .ends_with("1 error, 0 warnings, 0 infos\n"),
+        "{}",
+        run.stdout_text()
+    );
+}
