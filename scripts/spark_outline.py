@@ -40,14 +40,15 @@ UTF-8 text the tool received: `encoding` is "utf-8", `bom` false, and
 `bytes` the UTF-8 length, whatever the file was.
 
 The binary: `--outline PATH` runs PATH on every worker. `RDD.pipe` starts it
-with an empty environment, so PATH is not searched there: give a path (a bare
-name is looked up on the driver's PATH here and made absolute). In local mode
-that is all. On a cluster, either install the binary at the same path on every
-node, or ship it: `--ship` adds it with `SparkContext.addFile` and runs it as
-`./NAME` in the executor's working directory, where Spark puts added files
-(as `spark-submit --files PATH/outline` does; then pass `--outline ./outline`).
-In local mode (`local`, `local[N]`) `--ship` changes nothing: the tasks run in
-the driver's process and use PATH.
+with an empty environment, where a bare name is looked up only in
+/bin:/usr/bin, so give a path; a bare name is looked up on the driver's PATH
+here and made absolute. In local mode (`local`, `local[N]`) that is all:
+the tasks run in the driver's process. On a cluster, either install the
+binary at the same path on every node, or ship it: `--ship` adds it with
+`SparkContext.addFile` and runs it as `./NAME` in the executor's working
+directory, where Spark puts added files (as `spark-submit --files
+PATH/outline` does; then pass `--outline ./outline`). In local mode `--ship`
+changes nothing.
 """
 
 import argparse

@@ -47,9 +47,9 @@ impl<'a> Context<'a> {
     /// The block's lines cut to the byte range `from..to`, each piece
     /// without surrounding white space.
     pub(crate) fn pieces(&self, block: TextBlock<'a>, from: usize, to: usize) -> Vec<&'a str> {
-        block
-            .lines
+        lines_from(block, from)
             .iter()
+            .take_while(|line| line.content_start < to)
             .filter_map(|line| {
                 let start = line.content_start.max(from);
                 let end = line.content_end.min(to);
@@ -91,7 +91,7 @@ impl<'a> Context<'a> {
     /// The first non-space offset at or after `from` within the block, or
     /// the block's end.
     pub(crate) fn skip_space(&self, block: TextBlock<'a>, from: usize) -> usize {
-        for line in block.lines {
+        for line in lines_from(block, from) {
             if line.content_end <= from {
                 continue;
             }
@@ -110,7 +110,8 @@ impl<'a> Context<'a> {
 
     /// The last offset after a non-space character at or before `to`.
     pub(crate) fn trim_end(&self, block: TextBlock<'a>, to: usize) -> usize {
-        for line in block.lines.iter().rev() {
+        let before = block.lines.partition_point(|line| line.content_start < to);
+        for line in block.lines.get(..before).unwrap_or_default().iter().rev() {
             if line.content_start >= to {
                 continue;
             }
@@ -136,10 +137,7 @@ impl<'a> Context<'a> {
         stop: impl Fn(char) -> bool,
     ) -> Option<usize> {
         let mut count = 0;
-        for line in block.lines {
-            if line.content_end <= from {
-                continue;
-            }
+        for line in lines_from(block, from) {
             let start = line.content_start.max(from);
             for (i, c) in self.text.get(start..line.content_end)?.char_indices() {
                 if is_space(c) {
@@ -280,4 +278,12 @@ pub(crate) fn join_marker(marker: &str, rest: &str, spaced: bool) -> String {
     } else {
         format!("{marker}{rest}")
     }
+}
+
+/// The block's lines from the one that holds `from` (or the first after
+/// it): a binary search, so that many pieces of one long block cost
+/// logarithmic time each, not a walk over all its lines.
+fn lines_from(block: TextBlock<'_>, from: usize) -> &[LineInfo] {
+    let first = block.lines.partition_point(|line| line.content_end <= from);
+    block.lines.get(first..).unwrap_or_default()
 }
