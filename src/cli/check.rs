@@ -175,7 +175,7 @@ fn check_file(
 }
 
 /// `--config FILE`, else the nearest `outline.toml`, else the defaults.
-fn load_config(explicit: Option<&Path>) -> Result<Config, Failure> {
+pub(crate) fn load_config(explicit: Option<&Path>) -> Result<Config, Failure> {
     let path = match explicit {
         Some(path) => Some(path.to_owned()),
         // Without a current directory there is nothing to discover from.

@@ -8,10 +8,10 @@
 //! of the others is still written, and the exit status is 2. Otherwise it
 //! is 0, whatever the findings: the report shows them, it does not judge.
 
-use super::io::{io_message, read_input, report, write_output};
+use super::io::{read_input, report, write_output};
 use super::view::html::{self, ReportFile};
 use super::{Failure, InputArgs, Status};
-use outline::check::{Config, ConfigError};
+use outline::check::Config;
 use outline::{EncodingChoice, Options};
 use std::path::{Path, PathBuf};
 
@@ -33,7 +33,7 @@ pub(crate) struct ReportArgs {
 
 pub(crate) fn run(args: &ReportArgs) -> Result<Status, Failure> {
     let encoding = args.input.encoding()?;
-    let config = load_config(args.config.as_deref())?;
+    let config = super::check::load_config(args.config.as_deref())?;
     let options = Options {
         segmentation: args.input.segmentation(),
         ..Options::default()
@@ -88,31 +88,4 @@ fn report_file(
         document,
         diagnostics,
     })
-}
-
-/// `--config FILE`, else the nearest `outline.toml`, else the defaults (as
-/// `outline check` does).
-fn load_config(explicit: Option<&Path>) -> Result<Config, Failure> {
-    let path = match explicit {
-        Some(path) => Some(path.to_owned()),
-        None => std::env::current_dir()
-            .ok()
-            .and_then(|dir| Config::discover(&dir)),
-    };
-    let Some(path) = path else {
-        return Ok(Config::default());
-    };
-    let failure = |message: String| Failure(format!("{}: {message}", path.display()));
-    if path.is_dir() {
-        return Err(failure("is a directory, not a file".to_owned()));
-    }
-    let bytes = std::fs::read(&path)
-        .map_err(|err| failure(format!("cannot read: {}", io_message(&err))))?;
-    let text = String::from_utf8(bytes).map_err(|err| {
-        failure(format!(
-            "not UTF-8 text (invalid byte at offset {})",
-            err.utf8_error().valid_up_to()
-        ))
-    })?;
-    Config::from_toml(&text).map_err(|ConfigError { message, .. }| failure(message))
 }

@@ -113,16 +113,8 @@ fn quoted(text: &str) -> String {
 mod tests {
     use super::*;
 
-    /// The lines of the rule's findings on a document of a title and these
-    /// paragraphs, one blank line apart, as indexes of the paragraphs.
     fn findings(paragraphs: &[&str]) -> Vec<usize> {
-        let text = format!("标题\n\n{}\n", paragraphs.join("\n\n"));
-        let document = crate::parse(&text);
-        crate::check::check(&document, &text, &crate::check::Config::default())
-            .into_iter()
-            .filter(|d| d.rule == RULE.id)
-            .map(|d| (d.position.start.line - 3) / 2)
-            .collect()
+        super::super::findings_by_paragraph(&RULE, paragraphs)
     }
 
     #[test]

@@ -44,3 +44,17 @@ pub(crate) const ALL: &[Rule] = &[
     (repeated_title::RULE, repeated_title::check),
     (no_title::RULE, no_title::check),
 ];
+
+/// The findings of one rule on a document of a title and these paragraphs,
+/// one blank line apart, as indexes of the paragraphs (for the rules' unit
+/// tests).
+#[cfg(test)]
+pub(crate) fn findings_by_paragraph(rule: &RuleInfo, paragraphs: &[&str]) -> Vec<usize> {
+    let text = format!("标题\n\n{}\n", paragraphs.join("\n\n"));
+    let document = crate::parse(&text);
+    crate::check::check(&document, &text, &crate::check::Config::default())
+        .into_iter()
+        .filter(|d| d.rule == rule.id)
+        .map(|d| (d.position.start.line - 3) / 2)
+        .collect()
+}
