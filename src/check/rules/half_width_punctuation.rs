@@ -101,7 +101,6 @@ fn finding(at: usize, mark: char, wanted: char) -> Diagnostic {
 
 #[cfg(test)]
 mod tests {
-    use crate::check::{check, Config};
 
     /// A text, the findings expected on it, and why.
     type Case = (
@@ -111,12 +110,7 @@ mod tests {
     );
 
     fn findings(text: &str) -> Vec<(String, usize, usize)> {
-        let document = crate::parse(text);
-        check(&document, text, &Config::default())
-            .into_iter()
-            .filter(|d| d.rule == super::RULE.id)
-            .map(|d| (d.message, d.position.start.line, d.position.start.column))
-            .collect()
+        super::super::messages_at(&super::RULE, text)
     }
 
     #[test]

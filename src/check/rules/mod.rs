@@ -58,3 +58,15 @@ pub(crate) fn findings_by_paragraph(rule: &RuleInfo, paragraphs: &[&str]) -> Vec
         .map(|d| (d.position.start.line - 3) / 2)
         .collect()
 }
+
+/// (message, line, column) of one rule's findings on a text (for the rules'
+/// unit tests).
+#[cfg(test)]
+pub(crate) fn messages_at(rule: &RuleInfo, text: &str) -> Vec<(String, usize, usize)> {
+    let document = crate::parse(text);
+    crate::check::check(&document, text, &crate::check::Config::default())
+        .into_iter()
+        .filter(|d| d.rule == rule.id)
+        .map(|d| (d.message, d.position.start.line, d.position.start.column))
+        .collect()
+}

@@ -70,15 +70,9 @@ pub(crate) fn check(input: &Input<'_>, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::check::{check, Config};
 
     fn findings(text: &str) -> Vec<(String, usize, usize)> {
-        let document = crate::parse(text);
-        check(&document, text, &Config::default())
-            .into_iter()
-            .filter(|d| d.rule == super::RULE.id)
-            .map(|d| (d.message, d.position.start.line, d.position.start.column))
-            .collect()
+        super::super::messages_at(&super::RULE, text)
     }
 
     #[test]

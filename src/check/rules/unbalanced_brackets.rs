@@ -410,7 +410,7 @@ fn unclosed(offset: usize, kind: usize, found: &str) -> Diagnostic {
 
 #[cfg(test)]
 mod tests {
-    use crate::check::{check, Config};
+    use crate::check::Config;
 
     /// A text, the findings expected on it, and why.
     type Case = (
@@ -419,14 +419,8 @@ mod tests {
         &'static str,
     );
 
-    /// (message, line, column) of the rule's findings on a text.
     fn findings(text: &str) -> Vec<(String, usize, usize)> {
-        let document = crate::parse(text);
-        check(&document, text, &Config::default())
-            .into_iter()
-            .filter(|d| d.rule == super::RULE.id)
-            .map(|d| (d.message, d.position.start.line, d.position.start.column))
-            .collect()
+        super::super::messages_at(&super::RULE, text)
     }
 
     #[test]
