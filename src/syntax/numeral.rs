@@ -79,7 +79,6 @@ const fn digit_value(c: char) -> Option<u32> {
 }
 
 /// The Chinese digit spelling `d` for 1 ≤ `d` ≤ 9; `None` otherwise.
-#[allow(dead_code)] // spells expected markers for `outline check`
 const fn digit_char(d: u32) -> Option<char> {
     match d {
         1 => Some('一'),
@@ -239,7 +238,6 @@ pub(crate) fn arabic_numeral(input: &str) -> IResult<&str, u32> {
 /// each run of missing units inside the number (`一百零一`, `一千零一十`,
 /// `一千零一`), none at the end (`一千二百六十`); 2 is always `二`, never `两`.
 /// [`chinese_numeral`] reads every result back to `n`.
-#[allow(dead_code)] // spells expected markers for `outline check`
 pub(crate) fn chinese_numeral_text(n: u32) -> Option<String> {
     if n > 9999 {
         return None;
