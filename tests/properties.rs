@@ -140,4 +140,13 @@ proptest! {
         prop_assert_eq!(&value["version"], &serde_json::json!(1), "{}", json);
         prop_assert_eq!(&value["type"], &serde_json::json!("document"), "{}", json);
     }
+
+    #[test]
+    fn fast_json_writer_writes_what_serde_json_writes(text in article()) {
+        let doc = outline::parse(&text);
+        let mut fast = Vec::new();
+        doc.write_json(&mut fast).expect("writes to a Vec");
+        let serde = serde_json::to_vec(&doc).expect("serializes");
+        prop_assert_eq!(String::from_utf8_lossy(&fast), String::from_utf8_lossy(&serde));
+    }
 }

@@ -51,6 +51,38 @@ pub(crate) fn write_output(output: Option<&Path>, bytes: &[u8]) -> Result<(), Fa
     }
 }
 
+/// Write an outline as compact JSON and a line break to a file, or to
+/// standard output; a closed pipe is not a failure.
+pub(crate) fn write_json(
+    output: Option<&Path>,
+    document: &outline::Document,
+) -> Result<(), Failure> {
+    let written = match output {
+        Some(path) => fs::File::create(path)
+            .and_then(|mut file| {
+                document.write_json(&mut file)?;
+                file.write_all(b"\n")
+            })
+            .map_err(|err| (path.display().to_string(), err)),
+        None => {
+            let mut stdout = io::stdout().lock();
+            document
+                .write_json(&mut stdout)
+                .and_then(|()| stdout.write_all(b"\n"))
+                .and_then(|()| stdout.flush())
+                .map_err(|err| ("standard output".to_owned(), err))
+        }
+    };
+    match written {
+        Ok(()) => Ok(()),
+        Err((_, err)) if output.is_none() && err.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        Err((name, err)) => Err(Failure(format!(
+            "{name}: cannot write: {}",
+            io_message(&err)
+        ))),
+    }
+}
+
 /// Write `bytes` to `path` so that the file is either absent (or as it
 /// was) or complete: the bytes go to a temporary file in the same folder,
 /// `.NAME.PID.tmp`, which is then renamed to `path`. A failed write removes

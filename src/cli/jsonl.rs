@@ -281,7 +281,7 @@ fn answer(line: &Line, origin: &str, options: &Options) -> Answer {
         json.push(b',');
     }
     json.extend_from_slice(b"\"outline\":");
-    if let Err(err) = serde_json::to_writer(&mut json, &document) {
+    if let Err(err) = document.write_json(&mut json) {
         return reply(&format!("cannot serialize the outline: {err}"));
     }
     json.extend_from_slice(b"}\n");

@@ -18,7 +18,9 @@
 
 use super::batch::{self, BatchArgs, Progress, Sink};
 use super::inputs::{self, Input, Selection};
-use super::io::{io_message, read_input, report, write_atomically, write_output, Stdout};
+use super::io::{
+    io_message, read_input, report, write_atomically, write_json, write_output, Stdout,
+};
 use super::{jsonl, view, Failure, InputArgs, Status};
 use outline::{Document, EncodingChoice, Options, Segmentation};
 use std::collections::HashMap;
@@ -121,17 +123,18 @@ impl Render {
             view::Format::Tree => return Ok(view::tree::render(document, self.color).into_bytes()),
             view::Format::Markdown => return Ok(view::markdown::render(document).into_bytes()),
         }
-        let mut json = if self.pretty {
-            serde_json::to_vec_pretty(document)
+        let mut json = Vec::new();
+        if self.pretty {
+            serde_json::to_writer_pretty(&mut json, document).map_err(|err| {
+                Failure(format!(
+                    "{}: cannot serialize the outline: {err}",
+                    document.source.name
+                ))
+            })?;
         } else {
-            serde_json::to_vec(document)
+            // Writing to a Vec cannot fail.
+            let _ = document.write_json(&mut json);
         }
-        .map_err(|err| {
-            Failure(format!(
-                "{}: cannot serialize the outline: {err}",
-                document.source.name
-            ))
-        })?;
         json.push(b'\n');
         Ok(json)
     }
@@ -148,13 +151,25 @@ fn single(args: &ParseArgs) -> Result<(), Failure> {
     };
     let document =
         outline::parse_bytes(&bytes, &options).map_err(|err| Failure(format!("{name}: {err}")))?;
-    let json = Render {
-        pretty: args.pretty,
-        format: args.format,
-        color: view::colour_for(args.output.as_deref()),
-    }
-    .render(&document)?;
-    write_output(args.output.as_deref(), &json)
+    // The outline owns its text: the input is no longer needed.
+    drop(bytes);
+    let result = if matches!(args.format, view::Format::Json) && !args.pretty {
+        // Compact JSON goes straight to its destination, never whole in
+        // memory.
+        write_json(args.output.as_deref(), &document)
+    } else {
+        Render {
+            pretty: args.pretty,
+            format: args.format,
+            color: view::colour_for(args.output.as_deref()),
+        }
+        .render(&document)
+        .and_then(|text| write_output(args.output.as_deref(), &text))
+    };
+    // The process ends right after: freeing every node one by one would
+    // only cost time.
+    std::mem::forget(document);
+    result
 }
 
 /// `--jsonl`: one stream of JSON Lines.

@@ -6,6 +6,7 @@
 
 mod blocks;
 mod build;
+mod json;
 mod paragraphs;
 mod positions;
 

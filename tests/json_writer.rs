@@ -1,0 +1,83 @@
+//! `Document::write_json` writes the same bytes as `serde_json::to_vec` on
+//! every fixture and every document of ../shared/corpus (when present);
+//! `tests/properties.rs` compares them on generated articles too.
+
+use std::path::{Path, PathBuf};
+
+fn text_files(dir: &Path, found: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            text_files(&path, found);
+        } else if path.extension().is_some_and(|e| e == "txt") {
+            found.push(path);
+        }
+    }
+}
+
+fn assert_same_bytes(files: &[PathBuf]) -> usize {
+    let mut compared = 0;
+    for path in files {
+        let bytes = std::fs::read(path).expect("fixture reads");
+        let options = outline::Options {
+            name: path.display().to_string(),
+            ..outline::Options::default()
+        };
+        let Ok(doc) = outline::parse_bytes(&bytes, &options) else {
+            continue;
+        };
+        let mut fast = Vec::new();
+        doc.write_json(&mut fast).expect("writes to a Vec");
+        let serde = serde_json::to_vec(&doc).expect("serializes");
+        assert!(
+            fast == serde,
+            "{}: write_json differs from serde_json",
+            path.display()
+        );
+        compared += 1;
+    }
+    compared
+}
+
+#[test]
+fn write_json_equals_serde_json_on_every_fixture() {
+    let mut files = Vec::new();
+    text_files(
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures")),
+        &mut files,
+    );
+    assert!(files.len() > 50, "fixtures found: {}", files.len());
+    let compared = assert_same_bytes(&files);
+    assert!(compared > 50, "compared {compared}");
+}
+
+#[test]
+fn write_json_equals_serde_json_on_the_corpus() {
+    let corpus = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus"));
+    let mut files = Vec::new();
+    text_files(corpus, &mut files);
+    if files.is_empty() {
+        eprintln!("skipped: no ../shared/corpus");
+        return;
+    }
+    assert_eq!(assert_same_bytes(&files), files.len());
+}
+
+#[test]
+fn write_json_reports_the_sinks_error() {
+    struct Full;
+    impl std::io::Write for Full {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::Error::other("disk full"))
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let doc = outline::parse("标题\n\n正文。\n");
+    let err = doc.write_json(Full).expect_err("the sink fails");
+    assert_eq!(err.to_string(), "disk full");
+}
