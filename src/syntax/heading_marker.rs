@@ -31,7 +31,10 @@
 //!     not a marker: a decimal number
 //! ```
 
-use super::numeral::{arabic_numeral, chinese_numeral, enclosed_numeral, EnclosedKind};
+use super::numeral::{
+    arabic_numeral, chinese_numeral, enclosed_number, enclosed_numeral, is_arabic_digit,
+    may_start_chinese_numeral, EnclosedKind,
+};
 use crate::text::is_space;
 use nom::{
     branch::alt,
@@ -254,8 +257,29 @@ fn circled(input: &str) -> IResult<&str, HeadingMarker> {
     Ok((rest, marker(HeadingFamily::Circled, number, written)))
 }
 
+/// Whether `c` can begin a heading marker: `#`, `第`, an opening bracket,
+/// a Chinese or Arabic digit, or an enclosed number. Most lines of an
+/// article fail this test, and then no parser runs on them.
+fn may_start_marker(c: char) -> bool {
+    matches!(c, '#' | '第' | '（' | '(')
+        || may_start_chinese_numeral(c)
+        || is_arabic_digit(c)
+        || enclosed_number(c).is_some()
+}
+
 /// The numbered markers, without Markdown.
 fn numbered(input: &str) -> IResult<&str, HeadingMarker> {
+    match input.chars().next() {
+        Some(c) if may_start_marker(c) => any_numbered(input),
+        _ => Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Alt,
+        ))),
+    }
+}
+
+/// The numbered markers, tried one after the other.
+fn any_numbered(input: &str) -> IResult<&str, HeadingMarker> {
     alt((
         law,
         chinese_parenthesized,
@@ -284,6 +308,9 @@ pub(crate) fn markdown_prefix(input: &str) -> IResult<&str, u8> {
 /// chapter, `## 背景` is a Markdown heading of depth 2); the rest starts after
 /// the marker.
 pub(crate) fn heading_marker(input: &str) -> IResult<&str, HeadingMarker> {
+    if !input.starts_with('#') {
+        return numbered(input);
+    }
     if let Ok((after_prefix, depth)) = markdown_prefix(input) {
         return match numbered(after_prefix) {
             Ok(found) => Ok(found),
@@ -378,6 +405,54 @@ mod tests {
                 Some((family, number, marker.to_owned(), rest)),
                 "should recognize {input}"
             );
+        }
+    }
+
+    /// The first-character test rejects only characters no marker starts
+    /// with: on every other character of the Basic Multilingual Plane
+    /// (where all markers live), followed by the rest of each kind of
+    /// marker, the parsers themselves fail too.
+    #[test]
+    fn characters_rejected_up_front_start_no_marker() {
+        let rests = [
+            "",
+            "、正文",
+            "一、正文",
+            "十二章 正文",
+            "1.正文",
+            "）正文",
+            "一）正文",
+            ".正文",
+            " 正文",
+            "是",
+        ];
+        let mut rejected = 0;
+        for c in (0..=0xFFFF).filter_map(char::from_u32) {
+            if may_start_marker(c) {
+                continue;
+            }
+            rejected += 1;
+            for rest in rests {
+                let input = format!("{c}{rest}");
+                assert!(any_numbered(&input).is_err(), "{input:?}");
+                assert!(heading_marker(&input).is_err(), "{input:?}");
+            }
+        }
+        assert!(rejected > 60_000, "{rejected}");
+        // And the characters it lets through do start markers.
+        for input in [
+            "# 背景",
+            "第一章",
+            "（一）",
+            "(1)",
+            "一、正文",
+            "十、正文",
+            "1.",
+            "１．",
+            "①",
+            "㈠",
+        ] {
+            assert!(heading_marker(input).is_ok(), "{input:?}");
         }
     }
 

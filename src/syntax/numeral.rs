@@ -194,6 +194,19 @@ pub(crate) fn chinese_numeral(input: &str) -> IResult<&str, u32> {
     numeral(input).map_err(|e| e.map(|_| Error::new(input, ErrorKind::Digit)))
 }
 
+/// Whether `c` can begin a Chinese numeral: a digit 一…九, 十, 零, 〇 or
+/// 两. A cheap test that lets callers skip [`chinese_numeral`] on most
+/// text.
+pub(crate) fn may_start_chinese_numeral(c: char) -> bool {
+    digit_value(c).is_some() || matches!(c, '十' | '零' | '〇' | '两')
+}
+
+/// Whether `c` is an ASCII or full-width digit, the first character of an
+/// [`arabic_numeral`].
+pub(crate) fn is_arabic_digit(c: char) -> bool {
+    arabic_digit_value(c).is_some()
+}
+
 /// The value of an ASCII digit `0`–`9` or a full-width digit `０`–`９`
 /// (U+FF10–U+FF19); `None` for any other character.
 fn arabic_digit_value(c: char) -> Option<u32> {

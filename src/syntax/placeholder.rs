@@ -23,6 +23,14 @@ use nom::{
 /// Recognizes a placeholder line; returns it as written, without the white
 /// space around it.
 pub(crate) fn placeholder(input: &str) -> IResult<&str, &str> {
+    // Every placeholder starts with one of these: most lines stop here.
+    let first = input.trim_start_matches(is_space).chars().next();
+    if !matches!(first, Some('[' | '【' | '（' | '(' | '…' | '.')) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Tag,
+        )));
+    }
     delimited(
         take_while(is_space),
         alt((

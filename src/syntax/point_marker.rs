@@ -23,7 +23,7 @@
 //! Markers are only recognized where a paragraph starts; the caller decides
 //! that.
 
-use super::numeral::chinese_numeral;
+use super::numeral::{chinese_numeral, may_start_chinese_numeral};
 use crate::text::is_space;
 use nom::{
     branch::alt,
@@ -210,6 +210,24 @@ fn em_dash(input: &str) -> IResult<&str, PointMarker> {
 /// text (indentation already consumed). The rest starts after the marker
 /// and any segmentation space inside it.
 pub(crate) fn point_marker(input: &str) -> IResult<&str, PointMarker> {
+    match input.chars().next() {
+        Some(c) if may_start_point_marker(c) => any_point_marker(input),
+        _ => Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Alt,
+        ))),
+    }
+}
+
+/// Whether `c` can begin a point marker: a Chinese digit, `其`, `第`, the
+/// first character of a discourse word, or a dash. Most paragraphs fail
+/// this test, and then no parser runs on them.
+fn may_start_point_marker(c: char) -> bool {
+    matches!(c, '其' | '第' | '首' | '再' | '最' | '—' | '⸺') || may_start_chinese_numeral(c)
+}
+
+/// The point markers, tried one after the other.
+fn any_point_marker(input: &str) -> IResult<&str, PointMarker> {
     alt((
         numeral_shi_or_yao,
         qi_numeral,
@@ -229,6 +247,50 @@ mod tests {
             scheme,
             number,
             marker: marker.to_owned(),
+        }
+    }
+
+    /// The first-character test rejects only characters no point marker
+    /// starts with: on every other character of the Basic Multilingual
+    /// Plane, followed by the rest of each kind of marker, the parsers
+    /// themselves fail too.
+    #[test]
+    fn characters_rejected_up_front_start_no_point_marker() {
+        let rests = [
+            "",
+            "是加快",
+            "一是加快",
+            "一，加快",
+            "先，",
+            "次，",
+            "后，",
+            "—加快",
+            " 是",
+        ];
+        let mut rejected = 0;
+        for c in (0..=0xFFFF).filter_map(char::from_u32) {
+            if may_start_point_marker(c) {
+                continue;
+            }
+            rejected += 1;
+            for rest in rests {
+                let input = format!("{c}{rest}");
+                assert!(any_point_marker(&input).is_err(), "{input:?}");
+            }
+        }
+        assert!(rejected > 60_000, "{rejected}");
+        for input in [
+            "一是加快",
+            "其一，",
+            "第一，",
+            "首先，",
+            "其次，",
+            "再次，",
+            "最后，",
+            "——加快",
+            "⸺加快",
+        ] {
+            assert!(point_marker(input).is_ok(), "{input:?}");
         }
     }
 
