@@ -140,29 +140,63 @@ pub(crate) fn normalize(pieces: &[&str], segmented: bool) -> String {
             continue;
         }
         // Copy runs without white space whole; decide at each run of spaces.
+        // Only bytes that can start a white space character are looked at
+        // closely: Chinese text is skipped a byte at a time.
+        let bytes = piece.as_bytes();
         let mut run = 0; // start of the current run without spaces
-        let mut space_start: Option<usize> = None; // start of the current run of spaces
-        for (index, c) in piece.char_indices() {
-            if is_space(c) {
-                if space_start.is_none() {
-                    out.push_str(piece.get(run..index).unwrap_or_default());
-                    space_start = Some(index);
-                }
+        let mut i = 0;
+        while let Some(skip) = bytes
+            .get(i..)
+            .and_then(|rest| rest.iter().position(|&b| SPACE_LEADS[usize::from(b)]))
+        {
+            i += skip;
+            let Some(c) = piece.get(i..).and_then(|rest| rest.chars().next()) else {
+                i += 1;
+                continue;
+            };
+            if !is_space(c) {
+                i += c.len_utf8();
                 continue;
             }
-            if space_start.take().is_some() {
+            out.push_str(piece.get(run..i).unwrap_or_default());
+            let after = i + space_run_len(piece.get(i..).unwrap_or_default());
+            if after < piece.len() {
                 let last = out.chars().next_back().or(previous);
-                join_at_space(&mut out, last, piece.get(index..).unwrap_or_default());
-                run = index;
+                join_at_space(&mut out, last, piece.get(after..).unwrap_or_default());
             }
-        }
-        if space_start.is_some() {
-            run = piece.len();
+            run = after;
+            i = after;
         }
         out.push_str(piece.get(run..).unwrap_or_default());
         previous = out.chars().next_back().or(previous);
     }
+    // The room reserved for the spaces that were left out is given back:
+    // the text lives as long as the outline.
+    out.shrink_to_fit();
     out
+}
+
+/// Whether a byte of UTF-8 can be the first byte of a white space
+/// character ([`is_space`]): ASCII white space, or the lead byte of U+0085,
+/// U+00A0 (0xC2), U+1680 (0xE1), U+2000–U+205F (0xE2) or U+3000 (0xE3).
+const fn may_start_space(byte: u8) -> bool {
+    matches!(byte, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3)
+}
+
+/// [`may_start_space`] for every byte, as a table.
+static SPACE_LEADS: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = may_start_space(byte as u8);
+        byte += 1;
+    }
+    table
+};
+
+/// The length in bytes of the run of white space that starts `text`.
+fn space_run_len(text: &str) -> usize {
+    text.len() - text.trim_start_matches(is_space).len()
 }
 
 /// At a line break or a run of segmentation spaces between `previous` and
@@ -223,6 +257,20 @@ impl SegmentationEvidence {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_space_starts_with_a_byte_that_may_start_one() {
+        let spaces: Vec<char> = (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| is_space(*c))
+            .collect();
+        assert_eq!(spaces.len(), 25);
+        for c in spaces {
+            let mut buf = [0u8; 4];
+            let first = c.encode_utf8(&mut buf).as_bytes()[0];
+            assert!(may_start_space(first), "{c:?}");
+        }
+    }
 
     #[test]
     fn segmented_spaces_go_next_to_cjk_and_stay_between_latin_words() {

@@ -40,6 +40,13 @@ pub(crate) fn is_boundary(c: char) -> bool {
     )
 }
 
+/// Whether a byte of UTF-8 can be the first byte of a boundary character
+/// ([`is_boundary`]): the ASCII ones, or the lead byte of `。` (0xE3) and
+/// of the full-width forms (0xEF). Lets a scan skip other bytes undecoded.
+pub(crate) const fn may_start_boundary(byte: u8) -> bool {
+    matches!(byte, b':' | b';' | b',' | b'!' | b'?' | 0xE3 | 0xEF)
+}
+
 /// Whether a character can start an inline marker (a cheap pre-test).
 pub(crate) fn may_start_marker(c: char) -> bool {
     matches!(
@@ -88,6 +95,20 @@ pub(crate) fn inline_marker(input: &str) -> IResult<&str, InlineMarker> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_boundary_starts_with_a_byte_that_may_start_one() {
+        let boundaries: Vec<char> = (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| is_boundary(*c))
+            .collect();
+        assert_eq!(boundaries.len(), 11);
+        for c in boundaries {
+            let mut buf = [0u8; 4];
+            let first = c.encode_utf8(&mut buf).as_bytes()[0];
+            assert!(may_start_boundary(first), "{c:?}");
+        }
+    }
 
     #[test]
     fn inline_markers() {

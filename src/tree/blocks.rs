@@ -4,7 +4,9 @@
 use super::paragraphs::RawBlock;
 use super::{InlinePoint, Paragraph};
 use crate::source::Position;
-use crate::syntax::inline_point::{inline_marker, is_boundary, may_start_marker};
+use crate::syntax::inline_point::{
+    inline_marker, is_boundary, may_start_boundary, may_start_marker,
+};
 use crate::syntax::LineInfo;
 use crate::text::{is_cjk, is_closing_punctuation, is_space, normalize};
 
@@ -197,7 +199,9 @@ impl<'a> Context<'a> {
         let mut found: Vec<(usize, usize, &'static str, u32, String)> = Vec::new();
         let mut sequence_start = 0;
         let mut keep = Vec::new();
-        let mut previous: Option<char> = None;
+        // Whether the last character seen (white space aside) ends a
+        // clause, or none was seen yet: only then may a marker start.
+        let mut at_boundary = true;
         for line in block.lines {
             let start = line.content_start.max(from);
             if line.content_end <= start {
@@ -206,18 +210,31 @@ impl<'a> Context<'a> {
             let Some(content) = self.text.get(start..line.content_end) else {
                 continue;
             };
-            for (i, c) in content.char_indices() {
-                if is_space(c) {
-                    continue;
-                }
-                let at_boundary = previous.is_none_or(is_boundary);
-                previous = Some(c);
-                if !at_boundary || !may_start_marker(c) {
+            let bytes = content.as_bytes();
+            let mut i = 0;
+            while let Some(&byte) = bytes.get(i) {
+                if !at_boundary && !may_start_boundary(byte) {
+                    // Not a boundary: Chinese text is skipped a byte at a time.
+                    i += 1;
                     continue;
                 }
                 let Some(rest) = content.get(i..) else {
+                    i += 1;
                     continue;
                 };
+                let Some(c) = rest.chars().next() else {
+                    break;
+                };
+                let here = i;
+                i += c.len_utf8();
+                if is_space(c) {
+                    continue;
+                }
+                let candidate = at_boundary && may_start_marker(c);
+                at_boundary = is_boundary(c);
+                if !candidate {
+                    continue;
+                }
                 let Ok((after, marker)) = inline_marker(rest) else {
                     continue;
                 };
@@ -233,8 +250,8 @@ impl<'a> Context<'a> {
                     }
                     sequence_start = found.len();
                 }
-                let marker_start = start + i;
-                let marker_end = start + i + (rest.len() - after.len());
+                let marker_start = start + here;
+                let marker_end = start + here + (rest.len() - after.len());
                 found.push((
                     marker_start,
                     marker_end,
