@@ -154,22 +154,27 @@ fn build_document(
         .iter()
         .map(|line| syntax::classify_line(text, line))
         .collect();
+    let line_ending = line_ending_name(&lines).to_owned();
+    let line_count = line_count(&lines);
+    // The tree is built from the classified lines alone.
+    drop(lines);
     let built = tree::build(text, &infos, options.segmentation);
+    drop(infos);
     let mut document = Document {
         version: VERSION,
         source: Source {
             name: options.name.clone(),
             encoding: encoding.to_owned(),
             bom,
-            line_ending: line_ending_name(&lines).to_owned(),
+            line_ending,
             segmented: built.segmented,
             bytes,
-            lines: line_count(&lines),
+            lines: line_count,
         },
         title: built.title,
         children: built.children,
         position: Position::from_offsets(0, text.len()),
     };
-    tree::resolve_positions(&mut document, &LineIndex::new(text, &lines));
+    tree::resolve_positions(&mut document, &LineIndex::new(text));
     document
 }

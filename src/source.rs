@@ -132,42 +132,53 @@ impl Position {
 
 /// Turns byte offsets into lines and columns.
 ///
-/// Offsets are resolved in one sweep after sorting them, so a document with
-/// many nodes on one very long line still costs time linear in the text.
+/// Offsets are resolved in one sweep after sorting them: the sweep finds the
+/// line breaks between one offset and the next with `memchr` and counts the
+/// characters since the last break, so a document with many nodes on one
+/// very long line still costs time linear in the text. It needs no table of
+/// lines, which the parser can free before it builds the tree.
 pub(crate) struct LineIndex<'a> {
     text: &'a str,
-    lines: &'a [Line],
 }
 
 impl<'a> LineIndex<'a> {
-    pub(crate) fn new(text: &'a str, lines: &'a [Line]) -> Self {
-        LineIndex { text, lines }
+    pub(crate) fn new(text: &'a str) -> Self {
+        LineIndex { text }
     }
 
     /// Fill in line and column of every location, given their offsets.
     ///
     /// Each offset must lie on a character boundary within the text; one that
-    /// does not is moved back to the previous boundary.
+    /// does not is moved back to the previous boundary. Line breaks are `\n`,
+    /// `\r\n` and a lone `\r`, as [`split_lines`] splits; an offset between
+    /// the `\r` and the `\n` of a pair is still on the line the pair ends.
     pub(crate) fn resolve(&self, locations: &mut [&mut Location]) {
         locations.sort_unstable_by_key(|location| location.offset);
-        let mut line_index = 0;
-        // The last resolved place: offset and its column on `line_index`.
-        let mut at = self.lines.first().map_or(0, |line| line.start);
+        let bytes = self.text.as_bytes();
+        let mut line = 1;
+        // The last resolved place: offset and its column on `line`.
+        let mut at = 0;
         let mut column = 1;
         for location in locations.iter_mut() {
             let offset = floor_char_boundary(self.text, location.offset);
-            while let Some(next) = self.lines.get(line_index + 1) {
-                if next.start > offset {
+            // The line breaks between the last place and this one.
+            while let Some(found) = bytes.get(at..offset).and_then(|s| memchr2(b'\n', b'\r', s)) {
+                let brk = at + found;
+                let width = match (bytes.get(brk), bytes.get(brk + 1)) {
+                    (Some(b'\r'), Some(b'\n')) => 2,
+                    _ => 1,
+                };
+                if brk + width > offset {
                     break;
                 }
-                line_index += 1;
-                at = next.start;
+                line += 1;
+                at = brk + width;
                 column = 1;
             }
             column += self.text.get(at..offset).map_or(0, |s| s.chars().count());
             at = offset;
             location.offset = offset;
-            location.line = line_index + 1;
+            location.line = line;
             location.column = column;
         }
     }
@@ -221,8 +232,7 @@ mod tests {
     #[test]
     fn columns_count_characters_on_chinese_text() {
         let text = "标题\r\n　　一是加快";
-        let lines = split_lines(text);
-        let index = LineIndex::new(text, &lines);
+        let index = LineIndex::new(text);
         let mut a = Location {
             offset: 14, // after 标题\r\n　　 (6 + 2 + 6 bytes)
             ..Location::default()
@@ -249,15 +259,48 @@ mod tests {
         );
     }
 
+    /// Every offset of a text with every kind of line break resolves to
+    /// the line `split_lines` puts it on, and to the characters before it
+    /// on that line; given in any order.
+    #[test]
+    fn every_offset_resolves_as_the_line_table_says() {
+        let text = "标题\r\n\r\n一是\r二是\n\n\r\r\n三是 end\r";
+        let lines = split_lines(text);
+        let offsets: Vec<usize> = (0..=text.len())
+            .rev()
+            .filter(|o| text.is_char_boundary(*o))
+            .collect();
+        let mut locations: Vec<Location> = offsets
+            .iter()
+            .map(|&offset| Location {
+                offset,
+                ..Location::default()
+            })
+            .collect();
+        LineIndex::new(text).resolve(&mut locations.iter_mut().collect::<Vec<_>>());
+        for location in &locations {
+            let line = lines
+                .iter()
+                .rposition(|l| l.start <= location.offset)
+                .unwrap_or(0);
+            let column = text[lines[line].start..location.offset].chars().count() + 1;
+            assert_eq!(
+                (location.line, location.column),
+                (line + 1, column),
+                "offset {}",
+                location.offset
+            );
+        }
+    }
+
     #[test]
     fn an_offset_inside_a_character_moves_back_to_its_start() {
         let text = "一二";
-        let lines = split_lines(text);
         let mut a = Location {
             offset: 4,
             ..Location::default()
         };
-        LineIndex::new(text, &lines).resolve(&mut [&mut a]);
+        LineIndex::new(text).resolve(&mut [&mut a]);
         assert_eq!((a.offset, a.column), (3, 2));
     }
 }

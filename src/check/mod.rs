@@ -55,7 +55,7 @@ pub fn check(document: &Document, text: &str, config: &Config) -> Vec<Diagnostic
             all.push(diagnostic);
         }
     }
-    resolve(&mut all, text, &lines);
+    resolve(&mut all, text);
     all.sort_by(|a, b| {
         (a.position.start.offset, a.position.end.offset, &a.rule).cmp(&(
             b.position.start.offset,
@@ -76,7 +76,7 @@ fn severity_of(level: Level) -> Option<Severity> {
 }
 
 /// Fill in lines and columns of every finding, in one sweep.
-fn resolve(diagnostics: &mut [Diagnostic], text: &str, lines: &[Line]) {
+fn resolve(diagnostics: &mut [Diagnostic], text: &str) {
     let mut locations: Vec<&mut Location> = Vec::new();
     for diagnostic in diagnostics.iter_mut() {
         locations.push(&mut diagnostic.position.start);
@@ -86,7 +86,7 @@ fn resolve(diagnostics: &mut [Diagnostic], text: &str, lines: &[Line]) {
             locations.push(&mut related.position.end);
         }
     }
-    LineIndex::new(text, lines).resolve(&mut locations);
+    LineIndex::new(text).resolve(&mut locations);
 }
 
 /// What the rules read: the outline, the text and its lines.

@@ -24,9 +24,9 @@ use nom::{bytes::complete::take_while, IResult, Parser};
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Indent {
     /// ASCII spaces in the run.
-    pub ascii: u32,
+    pub ascii: u16,
     /// Every other white-space character: ideographic and em spaces, tabs.
-    pub wide: u32,
+    pub wide: u16,
 }
 
 impl Indent {

@@ -81,6 +81,7 @@ pub(crate) fn build(text: &str, infos: &[LineInfo], segmentation: Segmentation) 
     let layout = detect_layout(text, infos);
     let mut raw = blocks(text, infos, layout);
     split_closing_lines(text, infos, &mut raw);
+    raw.shrink_to_fit();
     let context = Context {
         text,
         infos,
@@ -811,12 +812,12 @@ impl TreeBuilder {
             start: open.heading.position.start,
             end,
         };
-        self.push(Item::Block(Block::Section(Section {
+        self.push(Item::Block(Block::Section(Box::new(Section {
             level,
             heading: open.heading,
             children,
             position,
-        })));
+        }))));
     }
 
     fn finish(mut self) -> Vec<Block> {
@@ -836,7 +837,9 @@ impl TreeBuilder {
 /// another scheme inside a point are grouped there, one level down, so the
 /// nesting is at most as deep as there are point schemes.
 fn group_points(items: Vec<Item>) -> Vec<Block> {
-    let mut out = Vec::new();
+    // At most one block per item: no growth, and the spare room is given
+    // back below (a long document's top level holds most of its blocks).
+    let mut out = Vec::with_capacity(items.len());
     let mut rest: VecDeque<Item> = items.into();
     while let Some(item) = rest.pop_front() {
         let (marker, paragraph) = match item {
@@ -875,6 +878,8 @@ fn group_points(items: Vec<Item>) -> Vec<Block> {
         }
         out.push(Block::List(make_list(scheme, points)));
     }
+    drop(rest);
+    out.shrink_to_fit();
     out
 }
 

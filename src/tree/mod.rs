@@ -72,7 +72,7 @@ pub struct Title {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
     /// A heading and everything under it.
-    Section(Section),
+    Section(Box<Section>),
     /// A run of numbered points of one family.
     List(List),
     /// A paragraph.
