@@ -30,7 +30,11 @@
 //!    UTF-8 article with a stray byte does not turn into mojibake: chardetng
 //!    rules UTF-8 out on the first malformed byte.
 //! 5. Anything else is handed to chardetng, and decoded in the encoding it
-//!    guesses. GBK-encoded text is usually reported as `"gbk"`; `encoding_rs`
+//!    guesses from a sample: up to [`GUESS_SAMPLE`] bytes from the first
+//!    byte that is not ASCII (chardetng costs about 2,000 instructions a
+//!    byte, so a 50 MB file fed whole took 20 seconds to guess; a sample
+//!    of a Chinese text holds tens of thousands of characters, plenty to
+//!    tell its encoding). GBK-encoded text is usually reported as `"gbk"`; `encoding_rs`
 //!    decodes GBK with its GB18030 decoder, which is a superset, so
 //!    GB18030-only characters decode correctly too. A sequence cut off by the
 //!    end of the input does not rule an encoding out (a truncated GBK file is
@@ -52,7 +56,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use encoding_rs::{DecoderResult, Encoding};
+use encoding_rs::{CoderResult, DecoderResult, Encoding};
 
 /// How to pick the input's encoding.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -122,6 +126,19 @@ pub struct DecodeError {
     pub offset: usize,
 }
 
+impl Decoded<'_> {
+    /// The same, owning its text: no copy when the text was converted
+    /// (it is already owned), one copy when it was borrowed from the input.
+    pub fn into_owned(self) -> Decoded<'static> {
+        Decoded {
+            text: Cow::Owned(self.text.into_owned()),
+            encoding: self.encoding,
+            bom: self.bom,
+            lossy: self.lossy,
+        }
+    }
+}
+
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
@@ -180,21 +197,63 @@ fn decode_auto(bytes: &[u8]) -> Decoded<'_> {
     // leaves that tail pending; the decoding below still replaces it.
     // For the same reason UTF-8 stays allowed: valid UTF-8 cut mid-character
     // is still a UTF-8 candidate, and is then decoded as lossy UTF-8.
-    detector.feed(bytes, false);
+    let from = bytes.iter().position(|b| !b.is_ascii()).unwrap_or(0);
+    let sample = bytes
+        .get(from..bytes.len().min(from.saturating_add(GUESS_SAMPLE)))
+        .unwrap_or(bytes);
+    detector.feed(sample, false);
     let encoding = detector.guess(None, chardetng::Utf8Detection::Allow);
     lossy(bytes, encoding, false)
 }
 
 /// Decodes `bytes` (BOM already removed) with replacement.
+///
+/// Text that needs converting is decoded into a string that grows as it
+/// fills: `encoding_rs`'s one-call decoding reserves room for the worst
+/// case (three bytes of UTF-8 for every byte of GBK), and for a large file
+/// that room, beside the input, set the program's peak memory.
 fn lossy<'a>(bytes: &'a [u8], encoding: &'static Encoding, bom: bool) -> Decoded<'a> {
-    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+    let borrowable =
+        encoding == encoding_rs::UTF_8 || (encoding.is_ascii_compatible() && bytes.is_ascii());
+    if borrowable {
+        let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+        return Decoded {
+            text,
+            encoding: lower_name(encoding),
+            bom,
+            lossy: had_errors,
+        };
+    }
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    // Chinese in GBK: two bytes become three.
+    let mut text = String::with_capacity(bytes.len().saturating_add(bytes.len() / 2) + 16);
+    let mut had_errors = false;
+    let mut rest = bytes;
+    loop {
+        let (result, read, errors) = decoder.decode_to_string(rest, &mut text, true);
+        had_errors |= errors;
+        rest = rest.get(read..).unwrap_or_default();
+        match result {
+            CoderResult::InputEmpty => break,
+            CoderResult::OutputFull => text.reserve(rest.len().saturating_add(rest.len() / 2) + 16),
+        }
+    }
+    text.shrink_to_fit();
     Decoded {
-        text,
+        text: Cow::Owned(text),
         encoding: lower_name(encoding),
         bom,
         lossy: had_errors,
     }
 }
+
+/// How many bytes chardetng sees at most, from the first byte that is not
+/// ASCII: 128 KiB, some 40,000 GBK characters.
+const GUESS_SAMPLE: usize = 128 * 1024;
+
+/// How many malformed sequences [`mostly_utf8`] looks at before it gives up
+/// on an input whose evidence for UTF-8 is still short of the ratio.
+const UTF8_ERRORS_SEEN_MAX: usize = 1024;
 
 /// How many valid non-ASCII UTF-8 characters must accompany each malformed
 /// sequence for [`mostly_utf8`] to call the input UTF-8.
@@ -212,7 +271,10 @@ const UTF8_EVIDENCE_RATIO: usize = 4;
 /// characters on), so only very short legacy inputs could be misread.
 ///
 /// Runs in linear time: each validation call stops at the next error and
-/// the scan resumes after it.
+/// the scan resumes after it. It stops early, with `false`, once it has seen
+/// [`UTF8_ERRORS_SEEN_MAX`] malformed sequences and too few characters for
+/// them: legacy text has an error every few bytes, and checking them all
+/// cost 100 instructions a byte.
 fn mostly_utf8(bytes: &[u8]) -> bool {
     let count_non_ascii = |valid: &[u8]| valid.iter().filter(|&&b| b >= 0xC0).count();
     let (mut chars, mut errors) = (0usize, 0usize);
@@ -229,6 +291,11 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
                     .unwrap_or((rest, &[]));
                 chars = chars.saturating_add(count_non_ascii(valid));
                 errors = errors.saturating_add(1);
+                if errors >= UTF8_ERRORS_SEEN_MAX
+                    && chars < errors.saturating_mul(UTF8_EVIDENCE_RATIO)
+                {
+                    return false;
+                }
                 match e.error_len() {
                     Some(len) => rest = after.get(len..).unwrap_or_default(),
                     None => break,
