@@ -142,6 +142,48 @@ fn line_count(lines: &[source::Line]) -> usize {
     }
 }
 
+/// The lines of a text, recognized, with what `source` reports of them.
+struct Recognized {
+    infos: Vec<syntax::LineInfo>,
+    line_ending: String,
+    lines: usize,
+}
+
+fn recognize(text: &str) -> Recognized {
+    let lines = split_lines(text);
+    let infos: Vec<_> = lines
+        .iter()
+        .map(|line| syntax::classify_line(text, line))
+        .collect();
+    // The tree is built from the classified lines alone: the line table
+    // goes when this returns.
+    Recognized {
+        infos,
+        line_ending: line_ending_name(&lines).to_owned(),
+        lines: line_count(&lines),
+    }
+}
+
+/// What `source` says of an input.
+fn source_of(
+    recognized: &Recognized,
+    encoding: &str,
+    bom: bool,
+    bytes: usize,
+    segmented: bool,
+    options: &Options,
+) -> Source {
+    Source {
+        name: options.name.clone(),
+        encoding: encoding.to_owned(),
+        bom,
+        line_ending: recognized.line_ending.clone(),
+        segmented,
+        bytes,
+        lines: recognized.lines,
+    }
+}
+
 fn build_document(
     text: &str,
     encoding: &str,
@@ -149,32 +191,107 @@ fn build_document(
     bytes: usize,
     options: &Options,
 ) -> Document {
-    let lines = split_lines(text);
-    let infos: Vec<_> = lines
-        .iter()
-        .map(|line| syntax::classify_line(text, line))
-        .collect();
-    let line_ending = line_ending_name(&lines).to_owned();
-    let line_count = line_count(&lines);
-    // The tree is built from the classified lines alone.
-    drop(lines);
-    let built = tree::build(text, &infos, options.segmentation);
-    drop(infos);
+    let recognized = recognize(text);
+    let built = tree::build(text, &recognized.infos, options.segmentation);
     let mut document = Document {
         version: VERSION,
-        source: Source {
-            name: options.name.clone(),
-            encoding: encoding.to_owned(),
-            bom,
-            line_ending,
-            segmented: built.segmented,
-            bytes,
-            lines: line_count,
-        },
+        source: source_of(&recognized, encoding, bom, bytes, built.segmented, options),
         title: built.title,
         children: built.children,
         position: Position::from_offsets(0, text.len()),
     };
-    tree::resolve_positions(&mut document, &LineIndex::new(text));
+    drop(recognized);
+    tree::resolve_positions(&mut document, &mut LineIndex::new(text));
     document
+}
+
+/// Parse text decoded by [`decode`] and write its outline to `out` as
+/// compact JSON while it is built: the same bytes as
+/// `parse_decoded(decoded, bytes, options).write_json(out)`, but each
+/// top-level block is written and freed as soon as it is final, so the
+/// whole tree is never in memory (see `docs/json.md` on memory). This is
+/// what `outline parse` does.
+///
+/// # Errors
+///
+/// The first error `out` returns; nothing more is written after it.
+///
+/// ```
+/// let bytes = "标题\n\n　　一是加快发展。\n　　二是扩大应用。\n".as_bytes();
+/// let decoded = outline::decode(bytes, outline::EncodingChoice::Auto).unwrap();
+/// let options = outline::Options::default();
+/// let mut streamed = Vec::new();
+/// outline::write_json(&decoded, bytes.len(), &options, &mut streamed).unwrap();
+/// let mut whole = Vec::new();
+/// outline::parse_decoded(&decoded, bytes.len(), &options).write_json(&mut whole).unwrap();
+/// assert_eq!(streamed, whole);
+/// ```
+pub fn write_json<W: std::io::Write>(
+    decoded: &Decoded<'_>,
+    bytes: usize,
+    options: &Options,
+    out: W,
+) -> std::io::Result<()> {
+    let text: &str = &decoded.text;
+    let recognized = recognize(text);
+    let mut index = LineIndex::new(text);
+    let mut out = Some(out);
+    let mut stream: Option<tree::JsonStream<W>> = None;
+    let mut failed: Option<std::io::Error> = None;
+    let mut top = |title: Option<&Title>, segmented: bool, mut blocks: Vec<Block>| {
+        if failed.is_some() {
+            return;
+        }
+        if stream.is_none() {
+            let Some(out) = out.take() else {
+                return;
+            };
+            let mut title = title.cloned();
+            if let Some(title) = &mut title {
+                let mut locations = Vec::new();
+                tree::collect(&mut title.position, &mut locations);
+                index.resolve(&mut locations);
+            }
+            let source = source_of(
+                &recognized,
+                decoded.encoding,
+                decoded.bom,
+                bytes,
+                segmented,
+                options,
+            );
+            stream = Some(tree::JsonStream::new(out, VERSION, &source, title.as_ref()));
+        }
+        let mut locations = Vec::new();
+        tree::collect_blocks(&mut blocks, &mut locations);
+        index.resolve(&mut locations);
+        if let Some(stream) = stream.as_mut() {
+            for block in &blocks {
+                if let Err(err) = stream.block(block) {
+                    failed = Some(err);
+                    return;
+                }
+            }
+        }
+    };
+    tree::build_streaming(
+        text,
+        &recognized.infos,
+        options.segmentation,
+        Some(&mut top),
+    );
+    if let Some(err) = failed {
+        return Err(err);
+    }
+    // The document spans the text: its start is line 1, column 1, and its
+    // end the furthest place, where the sweep goes on to.
+    let mut position = Position::from_offsets(0, text.len());
+    position.start.line = 1;
+    position.start.column = 1;
+    index.resolve(&mut [&mut position.end]);
+    match stream {
+        Some(stream) => stream.finish(&position),
+        // build_streaming always hands over the last blocks, even none.
+        None => Ok(()),
+    }
 }

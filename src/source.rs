@@ -132,18 +132,31 @@ impl Position {
 
 /// Turns byte offsets into lines and columns.
 ///
-/// Offsets are resolved in one sweep after sorting them: the sweep finds the
-/// line breaks between one offset and the next with `memchr` and counts the
-/// characters since the last break, so a document with many nodes on one
-/// very long line still costs time linear in the text. It needs no table of
-/// lines, which the parser can free before it builds the tree.
+/// Offsets are resolved in sweeps: each call sorts its locations and goes
+/// on from where the previous call stopped, finding the line breaks in
+/// between with `memchr` and counting the characters since the last break.
+/// So a document with many nodes on one very long line still costs time
+/// linear in the text, and an outline written out a part at a time (whose
+/// parts come in text order) is resolved part by part in one pass over the
+/// text. A call whose first offset lies before where the last one stopped
+/// starts again from the top: slower, never wrong. No table of lines is
+/// needed: the parser frees its table before it builds the tree.
 pub(crate) struct LineIndex<'a> {
     text: &'a str,
+    /// Where the last sweep stopped: its line, offset and column.
+    line: usize,
+    at: usize,
+    column: usize,
 }
 
 impl<'a> LineIndex<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
-        LineIndex { text }
+        LineIndex {
+            text,
+            line: 1,
+            at: 0,
+            column: 1,
+        }
     }
 
     /// Fill in line and column of every location, given their offsets.
@@ -152,18 +165,21 @@ impl<'a> LineIndex<'a> {
     /// does not is moved back to the previous boundary. Line breaks are `\n`,
     /// `\r\n` and a lone `\r`, as [`split_lines`] splits; an offset between
     /// the `\r` and the `\n` of a pair is still on the line the pair ends.
-    pub(crate) fn resolve(&self, locations: &mut [&mut Location]) {
+    pub(crate) fn resolve(&mut self, locations: &mut [&mut Location]) {
         locations.sort_unstable_by_key(|location| location.offset);
         let bytes = self.text.as_bytes();
-        let mut line = 1;
-        // The last resolved place: offset and its column on `line`.
-        let mut at = 0;
-        let mut column = 1;
         for location in locations.iter_mut() {
             let offset = floor_char_boundary(self.text, location.offset);
+            if offset < self.at {
+                // Behind the last sweep: start again from the top.
+                (self.line, self.at, self.column) = (1, 0, 1);
+            }
             // The line breaks between the last place and this one.
-            while let Some(found) = bytes.get(at..offset).and_then(|s| memchr2(b'\n', b'\r', s)) {
-                let brk = at + found;
+            while let Some(found) = bytes
+                .get(self.at..offset)
+                .and_then(|s| memchr2(b'\n', b'\r', s))
+            {
+                let brk = self.at + found;
                 let width = match (bytes.get(brk), bytes.get(brk + 1)) {
                     (Some(b'\r'), Some(b'\n')) => 2,
                     _ => 1,
@@ -171,15 +187,18 @@ impl<'a> LineIndex<'a> {
                 if brk + width > offset {
                     break;
                 }
-                line += 1;
-                at = brk + width;
-                column = 1;
+                self.line += 1;
+                self.at = brk + width;
+                self.column = 1;
             }
-            column += self.text.get(at..offset).map_or(0, |s| s.chars().count());
-            at = offset;
+            self.column += self
+                .text
+                .get(self.at..offset)
+                .map_or(0, |s| s.chars().count());
+            self.at = offset;
             location.offset = offset;
-            location.line = line;
-            location.column = column;
+            location.line = self.line;
+            location.column = self.column;
         }
     }
 }
@@ -232,7 +251,7 @@ mod tests {
     #[test]
     fn columns_count_characters_on_chinese_text() {
         let text = "标题\r\n　　一是加快";
-        let index = LineIndex::new(text);
+        let mut index = LineIndex::new(text);
         let mut a = Location {
             offset: 14, // after 标题\r\n　　 (6 + 2 + 6 bytes)
             ..Location::default()
@@ -291,6 +310,39 @@ mod tests {
                 location.offset
             );
         }
+    }
+
+    /// Resolving in parts, in text order or not, gives what one sweep
+    /// gives.
+    #[test]
+    fn sweeps_in_parts_agree_with_one_sweep() {
+        let text = "标题\r\n\r\n一是\r二是\n\n\r\r\n三是 end\r";
+        let offsets: Vec<usize> = (0..=text.len())
+            .filter(|o| text.is_char_boundary(*o))
+            .collect();
+        let resolve_in = |parts: &[&[usize]]| -> Vec<(usize, usize, usize)> {
+            let mut index = LineIndex::new(text);
+            let mut all = Vec::new();
+            for part in parts {
+                let mut locations: Vec<Location> = part
+                    .iter()
+                    .map(|&offset| Location {
+                        offset,
+                        ..Location::default()
+                    })
+                    .collect();
+                index.resolve(&mut locations.iter_mut().collect::<Vec<_>>());
+                all.extend(locations.iter().map(|l| (l.offset, l.line, l.column)));
+            }
+            all.sort_unstable();
+            all
+        };
+        let whole = resolve_in(&[&offsets]);
+        let (a, b) = offsets.split_at(offsets.len() / 2);
+        assert_eq!(resolve_in(&[a, b]), whole, "in order");
+        assert_eq!(resolve_in(&[b, a]), whole, "out of order");
+        let singles: Vec<&[usize]> = offsets.chunks(1).rev().collect();
+        assert_eq!(resolve_in(&singles), whole, "one at a time, backwards");
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! `Document::write_json` writes the same bytes as `serde_json::to_vec` on
-//! every fixture and every document of ../shared/corpus (when present);
+//! `Document::write_json`, and `outline::write_json` (which writes while it
+//! builds), write the same bytes as `serde_json::to_vec` on every fixture
+//! and every document of ../shared/corpus (when present);
 //! `tests/properties.rs` compares them on generated articles too.
 
 use std::path::{Path, PathBuf};
@@ -35,6 +36,14 @@ fn assert_same_bytes(files: &[PathBuf]) -> usize {
         assert!(
             fast == serde,
             "{}: write_json differs from serde_json",
+            path.display()
+        );
+        let decoded = outline::decode(&bytes, options.encoding).expect("decodes");
+        let mut streamed = Vec::new();
+        outline::write_json(&decoded, bytes.len(), &options, &mut streamed).expect("writes");
+        assert!(
+            streamed == serde,
+            "{}: the streamed outline differs from serde_json's",
             path.display()
         );
         compared += 1;
@@ -80,4 +89,31 @@ fn write_json_reports_the_sinks_error() {
     let doc = outline::parse("标题\n\n正文。\n");
     let err = doc.write_json(Full).expect_err("the sink fails");
     assert_eq!(err.to_string(), "disk full");
+}
+
+#[test]
+fn streaming_writes_each_top_level_block_once_whatever_stands_at_the_top() {
+    // Points at the top level hold what follows until the end; sections,
+    // separators and paragraphs go out as they come.
+    let texts = [
+        "",
+        "标题",
+        "标题\n\n一是加快。\n\n正文。\n\n二是扩大。\n\n--\n\n三是推进。\n",
+        "一、总则\n\n正文。\n\n二、分则\n\n（一）细则\n\n正文。\n\n--\n\n三、附则\n",
+        "——第一项。\n——第二项。\n正文。\n\n一、标题\n\n1.小节\n\n正文。\n",
+    ];
+    for text in texts {
+        let decoded =
+            outline::decode(text.as_bytes(), outline::EncodingChoice::Auto).expect("decodes");
+        let options = outline::Options::default();
+        let mut streamed = Vec::new();
+        outline::write_json(&decoded, text.len(), &options, &mut streamed).expect("writes");
+        let whole = serde_json::to_vec(&outline::parse_decoded(&decoded, text.len(), &options))
+            .expect("serializes");
+        assert_eq!(
+            String::from_utf8_lossy(&streamed),
+            String::from_utf8_lossy(&whole),
+            "{text:?}"
+        );
+    }
 }

@@ -149,4 +149,16 @@ proptest! {
         let serde = serde_json::to_vec(&doc).expect("serializes");
         prop_assert_eq!(String::from_utf8_lossy(&fast), String::from_utf8_lossy(&serde));
     }
+
+    #[test]
+    fn streamed_json_is_the_whole_documents_json(text in article()) {
+        let bytes = text.as_bytes();
+        let decoded = outline::decode(bytes, outline::EncodingChoice::Auto).expect("auto decodes");
+        let options = outline::Options::default();
+        let whole = serde_json::to_vec(&outline::parse_decoded(&decoded, bytes.len(), &options))
+            .expect("serializes");
+        let mut streamed = Vec::new();
+        outline::write_json(&decoded, bytes.len(), &options, &mut streamed).expect("writes to a Vec");
+        prop_assert_eq!(String::from_utf8_lossy(&streamed), String::from_utf8_lossy(&whole));
+    }
 }

@@ -51,23 +51,22 @@ pub(crate) fn write_output(output: Option<&Path>, bytes: &[u8]) -> Result<(), Fa
     }
 }
 
-/// Write an outline as compact JSON and a line break to a file, or to
-/// standard output; a closed pipe is not a failure.
+/// Run `write` on a file, or on standard output, then add a line break; a
+/// closed pipe is not a failure. (For output written while it is made.)
 pub(crate) fn write_json(
     output: Option<&Path>,
-    document: &outline::Document,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), Failure> {
     let written = match output {
         Some(path) => fs::File::create(path)
             .and_then(|mut file| {
-                document.write_json(&mut file)?;
+                write(&mut file)?;
                 file.write_all(b"\n")
             })
             .map_err(|err| (path.display().to_string(), err)),
         None => {
             let mut stdout = io::stdout().lock();
-            document
-                .write_json(&mut stdout)
+            write(&mut stdout)
                 .and_then(|()| stdout.write_all(b"\n"))
                 .and_then(|()| stdout.flush())
                 .map_err(|err| ("standard output".to_owned(), err))

@@ -5,7 +5,8 @@
 //!   with a message when the input cannot be read or decoded.
 //! - **Batch**: several inputs, a directory, or `--out-dir`. Inputs are
 //!   read, parsed, serialized and written on `--jobs` threads
-//!   (`batch::run`). With `--out-dir DIR`, one `NAME.json` per input under
+//!   (`batch::run`). With `--out-dir DIR`, one `NAME.json` (`.txt`, `.md`
+//!   for the other formats) per input under
 //!   DIR (the path inside a directory argument, or the file name of a file
 //!   argument), each written to a temporary file and renamed; without it,
 //!   JSON Lines on standard output, one outline a line in input order. A
@@ -23,6 +24,7 @@ use super::io::{
 };
 use super::{jsonl, view, Failure, InputArgs, Status};
 use outline::{Document, EncodingChoice, Options, Segmentation};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -31,8 +33,9 @@ use std::path::{Path, PathBuf};
 pub(crate) const AFTER_LONG_HELP: &str = "\
 Batch: with several inputs, a directory (walked recursively; see --glob), \
 or --out-dir, every input is read, parsed and written on --jobs threads. \
-With --out-dir DIR, each outline goes to DIR/PATH.json, where PATH is the \
-path inside the directory argument, or the file name of a file argument \
+With --out-dir DIR, each outline goes to DIR/PATH.json (PATH.txt for \
+--format tree, PATH.md for markdown), where PATH is the path inside the \
+directory argument, or the file name of a file argument \
 (written to a temporary file and renamed: no half-written output). \
 Without --out-dir, the outlines go to standard output as JSON Lines, one \
 a line, in input order. source.name is the path as given, joined with the \
@@ -77,8 +80,9 @@ pub(crate) struct ParseArgs {
         conflicts_with_all = ["out_dir", "jsonl"]
     )]
     output: Option<PathBuf>,
-    /// Write one JSON file per input under DIR, as DIR/PATH.json (PATH: the
-    /// path inside a directory argument, or a file argument's name);
+    /// Write one file per input under DIR, as DIR/PATH.json (.txt for
+    /// --format tree, .md for markdown; PATH: the path inside a directory
+    /// argument, or a file argument's name);
     /// folders are created as needed, existing files replaced.
     #[arg(long, value_name = "DIR", conflicts_with = "jsonl")]
     out_dir: Option<PathBuf>,
@@ -149,23 +153,34 @@ fn single(args: &ParseArgs) -> Result<(), Failure> {
         encoding,
         segmentation: args.input.segmentation(),
     };
-    let document =
-        outline::parse_bytes(&bytes, &options).map_err(|err| Failure(format!("{name}: {err}")))?;
-    // The outline owns its text: the input is no longer needed.
-    drop(bytes);
-    let result = if matches!(args.format, view::Format::Json) && !args.pretty {
-        // Compact JSON goes straight to its destination, never whole in
-        // memory.
-        write_json(args.output.as_deref(), &document)
-    } else {
-        Render {
-            pretty: args.pretty,
-            format: args.format,
-            color: view::colour_for(args.output.as_deref()),
+    let decoded = outline::decode(&bytes, options.encoding)
+        .map_err(|err| Failure(format!("{name}: {err}")))?;
+    let size = bytes.len();
+    if matches!(args.format, view::Format::Json) && !args.pretty {
+        // Compact JSON is written while the outline is built, each
+        // top-level block as soon as it is final: the whole tree is never
+        // in memory. Text converted from another encoding owns its bytes,
+        // and the input goes first.
+        let write = |decoded: &outline::Decoded<'_>| {
+            write_json(args.output.as_deref(), |out| {
+                outline::write_json(decoded, size, &options, out)
+            })
+        };
+        if matches!(decoded.text, Cow::Owned(_)) {
+            let decoded = decoded.into_owned();
+            drop(bytes);
+            return write(&decoded);
         }
-        .render(&document)
-        .and_then(|text| write_output(args.output.as_deref(), &text))
-    };
+        return write(&decoded);
+    }
+    let document = outline::parse_decoded(&decoded, size, &options);
+    let result = Render {
+        pretty: args.pretty,
+        format: args.format,
+        color: view::colour_for(args.output.as_deref()),
+    }
+    .render(&document)
+    .and_then(|text| write_output(args.output.as_deref(), &text));
     // The process ends right after: freeing every node one by one would
     // only cost time.
     std::mem::forget(document);
@@ -232,7 +247,7 @@ impl Job<'_> {
         match self.destination {
             Destination::Lines => Ok(Some(json)),
             Destination::Folder(folder) => {
-                let path = output_path(folder, input);
+                let path = output_path(folder, input, self.render.format);
                 if let Some(parent) = path.parent() {
                     fs::create_dir_all(parent).map_err(|err| {
                         Failure(format!(
@@ -249,10 +264,14 @@ impl Job<'_> {
     }
 }
 
-/// `DIR/PATH.json`.
-fn output_path(folder: &Path, input: &Input) -> PathBuf {
+/// `DIR/PATH.json`, or `.txt` for `--format tree`, `.md` for Markdown.
+fn output_path(folder: &Path, input: &Input, format: view::Format) -> PathBuf {
     let mut path = folder.join(&input.relative).into_os_string();
-    path.push(".json");
+    path.push(match format {
+        view::Format::Json => ".json",
+        view::Format::Tree => ".txt",
+        view::Format::Markdown => ".md",
+    });
     PathBuf::from(path)
 }
 
@@ -294,7 +313,7 @@ fn run_batch(args: &ParseArgs) -> Result<Status, Failure> {
     }
     let destination = match &args.out_dir {
         Some(folder) => {
-            check_output_names(folder, &inputs)?;
+            check_output_names(folder, &inputs, args.format)?;
             Destination::Folder(folder)
         }
         None => Destination::Lines,
@@ -331,7 +350,11 @@ fn run_batch(args: &ParseArgs) -> Result<Status, Failure> {
 
 /// Two inputs must not write the same output file, and standard input
 /// has no name to write under.
-fn check_output_names(folder: &Path, inputs: &[Input]) -> Result<(), Failure> {
+fn check_output_names(
+    folder: &Path,
+    inputs: &[Input],
+    format: view::Format,
+) -> Result<(), Failure> {
     let mut seen: HashMap<PathBuf, &str> = HashMap::with_capacity(inputs.len());
     for input in inputs {
         if input.path.is_none() {
@@ -342,7 +365,7 @@ fn check_output_names(folder: &Path, inputs: &[Input]) -> Result<(), Failure> {
         if input.failure.is_some() {
             continue;
         }
-        let path = output_path(folder, input);
+        let path = output_path(folder, input, format);
         if let Some(other) = seen.insert(path.clone(), &input.name) {
             return Err(Failure(format!(
                 "{}: would be written by both {other} and {}",

@@ -59,8 +59,27 @@ pub(crate) struct Built {
     pub segmented: bool,
 }
 
+/// Where top-level blocks go as soon as they are final, with the title and
+/// whether the text is segmented (both known before the first block).
+pub(crate) type TopLevel<'s> = dyn FnMut(Option<&Title>, bool, Vec<Block>) + 's;
+
 /// Build the outline of `text`, whose lines have been recognized as `infos`.
 pub(crate) fn build(text: &str, infos: &[LineInfo], segmentation: Segmentation) -> Built {
+    build_streaming(text, infos, segmentation, None)
+}
+
+/// [`build`], handing top-level blocks to `top` as soon as nothing that
+/// follows can change them (then `Built::children` is empty: every block
+/// went to `top`, the last ones when the text ends). Blocks come in text
+/// order. A top-level block is final once another follows it, unless a
+/// point stands at the top level: the blocks after it may still join its
+/// list, so from there everything waits for the end.
+pub(crate) fn build_streaming(
+    text: &str,
+    infos: &[LineInfo],
+    segmentation: Segmentation,
+    mut top: Option<&mut TopLevel<'_>>,
+) -> Built {
     let segmented = match segmentation {
         Segmentation::Yes => true,
         Segmentation::No => false,
@@ -101,10 +120,24 @@ pub(crate) fn build(text: &str, infos: &[LineInfo], segmentation: Segmentation) 
     let mut index = 0;
     while index < raw.len() {
         index = builder.block(index);
+        if let Some(top) = top.as_mut() {
+            let ready = builder.tree.take_final();
+            if !ready.is_empty() {
+                top(builder.title.as_ref(), segmented, ready);
+            }
+        }
+    }
+    let mut children = builder.tree.finish();
+    if let Some(top) = top {
+        top(
+            builder.title.as_ref(),
+            segmented,
+            std::mem::take(&mut children),
+        );
     }
     Built {
         title: builder.title,
-        children: builder.tree.finish(),
+        children,
         segmented,
     }
 }
@@ -722,6 +755,8 @@ struct OpenSection {
 #[derive(Default)]
 struct TreeBuilder {
     root: Vec<Item>,
+    /// Whether a point was put at the top level (see [`TreeBuilder::take_final`]).
+    point_at_root: bool,
     stack: Vec<OpenSection>,
     /// The rank unnumbered headings took where they first appeared.
     unnumbered_rank: Option<u32>,
@@ -738,8 +773,34 @@ impl TreeBuilder {
         self.structure_seen |= matches!(item, Item::Point(..));
         match self.stack.last_mut() {
             Some(open) => open.items.push(item),
-            None => self.root.push(item),
+            None => {
+                self.point_at_root |= matches!(item, Item::Point(..));
+                self.root.push(item);
+            }
         }
+    }
+
+    /// The top-level blocks nothing can change any more: all but the last
+    /// (which the next block's role may depend on), as long as no point
+    /// stands at the top level. Grouping points into lists leaves blocks
+    /// before the first point as they are, so these are final.
+    fn take_final(&mut self) -> Vec<Block> {
+        if self.point_at_root {
+            return Vec::new();
+        }
+        let ready = self
+            .root
+            .iter()
+            .take(self.root.len().saturating_sub(1))
+            .take_while(|item| matches!(item, Item::Block(_)))
+            .count();
+        self.root
+            .drain(..ready)
+            .filter_map(|item| match item {
+                Item::Block(block) => Some(block),
+                Item::Point(..) => None,
+            })
+            .collect()
     }
 
     /// Whether a heading or a point has been seen.

@@ -14,6 +14,7 @@
 
 use super::{
     Block, Document, Furniture, Heading, InlinePoint, List, Paragraph, Point, Section, Source,
+    Title,
 };
 use crate::source::{Location, Position};
 use std::io::{self, Write};
@@ -43,6 +44,41 @@ impl Document {
         };
         json.document(self)?;
         json.flush()
+    }
+}
+
+/// A document's JSON written a part at a time, for outlines too large to
+/// hold: the head (version, source, title), then the top-level blocks as
+/// they are built, then the end. The bytes are those of
+/// [`Document::write_json`] for the whole document.
+pub(crate) struct JsonStream<W> {
+    json: JsonWriter<W>,
+    children: usize,
+}
+
+impl<W: Write> JsonStream<W> {
+    /// Write the head.
+    pub(crate) fn new(out: W, version: u32, source: &Source, title: Option<&Title>) -> Self {
+        let mut json = JsonWriter {
+            buf: Vec::with_capacity(FLUSH_AT + 4096),
+            out,
+        };
+        json.head(version, source, title);
+        JsonStream { json, children: 0 }
+    }
+
+    /// Write the next top-level block.
+    pub(crate) fn block(&mut self, block: &Block) -> io::Result<()> {
+        self.json.child(self.children, block)?;
+        self.children += 1;
+        Ok(())
+    }
+
+    /// Close the document, whose position is `position`, and hand the rest
+    /// to the sink.
+    pub(crate) fn finish(mut self, position: &Position) -> io::Result<()> {
+        self.json.tail(position);
+        self.json.flush()
     }
 }
 
@@ -108,12 +144,22 @@ impl<W: Write> JsonWriter<W> {
     }
 
     fn document(&mut self, doc: &Document) -> io::Result<()> {
+        self.head(doc.version, &doc.source, doc.title.as_ref());
+        for (i, block) in doc.children.iter().enumerate() {
+            self.child(i, block)?;
+        }
+        self.tail(&doc.position);
+        Ok(())
+    }
+
+    /// The document up to the opening bracket of its children.
+    fn head(&mut self, version: u32, source: &Source, title: Option<&Title>) {
         self.raw("{\"type\":\"document\",\"version\":");
-        self.number(u64::from(doc.version));
+        self.number(u64::from(version));
         self.raw(",\"source\":");
-        self.source(&doc.source);
+        self.source(source);
         self.raw(",\"title\":");
-        match &doc.title {
+        match title {
             Some(title) => {
                 self.raw("{\"type\":\"title\",\"text\":");
                 self.string(&title.text);
@@ -121,10 +167,22 @@ impl<W: Write> JsonWriter<W> {
             }
             None => self.raw("null"),
         }
-        self.raw(",\"children\":");
-        self.blocks(&doc.children)?;
-        self.position_last(&doc.position);
-        Ok(())
+        self.raw(",\"children\":[");
+    }
+
+    /// The `index`-th child of the document.
+    fn child(&mut self, index: usize, block: &Block) -> io::Result<()> {
+        if index > 0 {
+            self.raw(",");
+        }
+        self.block(block)?;
+        self.maybe_flush()
+    }
+
+    /// The document after its children.
+    fn tail(&mut self, position: &Position) {
+        self.raw("]");
+        self.position_last(position);
     }
 
     fn source(&mut self, source: &Source) {

@@ -7,12 +7,13 @@
 mod blocks;
 mod build;
 mod json;
+pub(crate) use json::JsonStream;
 mod paragraphs;
 mod positions;
 
-pub(crate) use build::build;
 pub use build::Segmentation;
-pub(crate) use positions::resolve_positions;
+pub(crate) use build::{build, build_streaming};
+pub(crate) use positions::{collect, collect_blocks, resolve_positions};
 
 use crate::source::Position;
 use schemars::JsonSchema;

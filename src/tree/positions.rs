@@ -5,33 +5,45 @@
 //! ([`LineIndex::resolve`]), which keeps the cost linear in the text however
 //! many nodes share a long line.
 
-use super::{Block, Document, Paragraph, Point};
+use super::{Block, Document, Paragraph, Point, Section};
 use crate::source::{LineIndex, Location, Position};
 
 /// Fill in line and column of every position in the document.
-pub(crate) fn resolve_positions(document: &mut Document, index: &LineIndex<'_>) {
+pub(crate) fn resolve_positions(document: &mut Document, index: &mut LineIndex<'_>) {
     let mut locations: Vec<&mut Location> = Vec::new();
     collect(&mut document.position, &mut locations);
     if let Some(title) = &mut document.title {
         collect(&mut title.position, &mut locations);
     }
+    collect_blocks(&mut document.children, &mut locations);
+    index.resolve(&mut locations);
+}
+
+/// Gather the locations of `blocks` and of everything inside them.
+pub(crate) fn collect_blocks<'a>(blocks: &'a mut [Block], locations: &mut Vec<&'a mut Location>) {
     // Walk the blocks with an explicit stack: nesting depth is bounded, but
     // nothing here should depend on that.
-    let mut pending: Vec<&mut Block> = document.children.iter_mut().collect();
+    let mut pending: Vec<&mut Block> = blocks.iter_mut().collect();
     while let Some(block) = pending.pop() {
         match block {
             Block::Section(section) => {
-                collect(&mut section.position, &mut locations);
-                collect(&mut section.heading.position, &mut locations);
-                pending.extend(section.children.iter_mut());
+                let Section {
+                    heading,
+                    children,
+                    position,
+                    ..
+                } = &mut **section;
+                collect(position, locations);
+                collect(&mut heading.position, locations);
+                pending.extend(children.iter_mut());
             }
             Block::List(list) => {
-                collect(&mut list.position, &mut locations);
+                collect(&mut list.position, locations);
                 for Point {
                     position, children, ..
                 } in list.children.iter_mut()
                 {
-                    collect(position, &mut locations);
+                    collect(position, locations);
                     pending.extend(children.iter_mut());
                 }
             }
@@ -40,28 +52,27 @@ pub(crate) fn resolve_positions(document: &mut Document, index: &LineIndex<'_>) 
                 inline_points,
                 ..
             }) => {
-                collect(position, &mut locations);
+                collect(position, locations);
                 for point in inline_points.iter_mut() {
-                    collect(&mut point.position, &mut locations);
+                    collect(&mut point.position, locations);
                 }
             }
-            Block::Separator(b) => collect(&mut b.position, &mut locations),
-            Block::Placeholder(b) => collect(&mut b.position, &mut locations),
-            Block::RepeatedTitle(b) => collect(&mut b.position, &mut locations),
-            Block::TableOfContents(b) => collect(&mut b.position, &mut locations),
+            Block::Separator(b) => collect(&mut b.position, locations),
+            Block::Placeholder(b) => collect(&mut b.position, locations),
+            Block::RepeatedTitle(b) => collect(&mut b.position, locations),
+            Block::TableOfContents(b) => collect(&mut b.position, locations),
             Block::Subtitle(b)
             | Block::Addressee(b)
             | Block::Byline(b)
             | Block::PageNumber(b)
             | Block::Attachment(b)
             | Block::Signature(b)
-            | Block::Date(b) => collect(&mut b.position, &mut locations),
+            | Block::Date(b) => collect(&mut b.position, locations),
         }
     }
-    index.resolve(&mut locations);
 }
 
-fn collect<'a>(position: &'a mut Position, locations: &mut Vec<&'a mut Location>) {
+pub(crate) fn collect<'a>(position: &'a mut Position, locations: &mut Vec<&'a mut Location>) {
     locations.push(&mut position.start);
     locations.push(&mut position.end);
 }
