@@ -2,10 +2,14 @@
 //! sets the exit status. Everything else lives in the library; the commands
 //! themselves are in `src/cli/`.
 //!
-//! Exit status: 0 on success (for `check`: no error-level finding), 1 when
-//! `check` found an error (or, with `--deny warnings`, a warning), 2 when the
-//! tool failed (a file that cannot be read, bytes invalid in a forced
-//! encoding, a bad configuration, bad arguments).
+//! Exit status: 0 on success (for `check`: no error-level finding); 1 when
+//! `check` found an error (or, with `--deny warnings`, a warning), or when
+//! some inputs of a batch (`parse` or `check` over several files or a
+//! directory) failed and were skipped; 2 when the tool failed (a single file
+//! that cannot be read, bytes invalid in a forced encoding, a bad
+//! configuration, bad arguments, an output that cannot be written). With
+//! `parse --jsonl`, malformed lines are answered in the stream and the
+//! status stays 0.
 
 mod cli;
 

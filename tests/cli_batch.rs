@@ -274,6 +274,25 @@ fn out_dir_mirrors_a_directory_and_each_output_equals_a_single_run() {
         read_json(&scratch.path("out/a.txt.json"))
     );
 
+    // Other formats are named for what they hold, and hold what a single
+    // run prints.
+    for (format, extension) in [("tree", "txt"), ("markdown", "md")] {
+        let run = scratch.run(
+            ["parse", "corpus", "--out-dir", format, "--format", format],
+            None,
+        );
+        run.assert_code(0, format);
+        let names = files_under(&scratch.path(format));
+        assert!(
+            names.contains(&format!("a.txt.{extension}")) && names.len() == CORPUS_SELECTED.len(),
+            "{format}: {names:?}"
+        );
+        let single = scratch.run(["parse", "corpus/a.txt", "--format", format], None);
+        let written = fs::read_to_string(scratch.path(&format!("{format}/a.txt.{extension}")))
+            .expect("read the output");
+        assert_eq!(written, single.stdout_text(), "{format}");
+    }
+
     // A second run replaces the outputs.
     scratch.file("corpus/a.txt", GAP);
     let run = scratch.run(["parse", "corpus", "--out-dir", "out"], None);
