@@ -470,6 +470,27 @@ mod tests {
         v
     }
 
+    /// Large legacy inputs: the guess reads a sample that starts at the
+    /// first non-ASCII byte, however much ASCII comes first, and the whole
+    /// input is decoded, beyond the sample and beyond the 1024 malformed
+    /// UTF-8 sequences the UTF-8 test looks at.
+    #[test]
+    fn large_legacy_inputs_are_guessed_from_a_sample_and_decoded_whole() {
+        let ascii = "Report 2007, page 1.\n".repeat(20_000); // 420 KB
+        let chinese = format!("{SENTENCE}\n").repeat(20_000); // > GUESS_SAMPLE in GBK
+        let text = format!("{ascii}{chinese}");
+        let bytes = encode(&text, GBK);
+        assert!(bytes.len() > ascii.len() + 2 * GUESS_SAMPLE);
+        let decoded = decode(&bytes, EncodingChoice::Auto).unwrap();
+        assert!(
+            matches!(decoded.encoding, "gbk" | "gb18030"),
+            "{}",
+            decoded.encoding
+        );
+        assert!(!decoded.lossy);
+        assert_eq!(decoded.text, text);
+    }
+
     #[test]
     fn auto_successes() {
         let gb18030 = encode(SENTENCE, GB18030);
