@@ -24,6 +24,15 @@ pub fn pipeline(bytes: &[u8]) {
     let doc = parse_decoded(&decoded, bytes.len(), &Options::default());
     let diagnostics = check(&doc, &decoded.text, &Config::default());
     let outline_json = serde_json::to_string(&doc).expect("the outline serializes");
+    // The two fast writers write serde_json's bytes: the document's own, and
+    // the one `outline parse` uses, which writes while it builds.
+    let mut fast = Vec::new();
+    doc.write_json(&mut fast).expect("writing to a Vec never fails");
+    assert!(fast == outline_json.as_bytes(), "Document::write_json differs from serde_json");
+    let mut streamed = Vec::new();
+    outline::write_json(&decoded, bytes.len(), &Options::default(), &mut streamed)
+        .expect("writing to a Vec never fails");
+    assert!(streamed == outline_json.as_bytes(), "outline::write_json differs from serde_json");
     let diagnostics_json = serde_json::to_string(&diagnostics).expect("diagnostics serialize");
 
     let outline: Value = serde_json::from_str(&outline_json).expect("the outline JSON reads back");
@@ -44,9 +53,12 @@ pub fn pipeline(bytes: &[u8]) {
     }
 }
 
-/// Decode, parse and check only (what `linear_time` measures).
+/// Decode, parse and check, and write the outline as `outline parse` does
+/// (what `linear_time` measures).
 pub fn parse_and_check(bytes: &[u8]) -> usize {
     let decoded = decode(bytes, EncodingChoice::Auto).expect("automatic decoding never fails");
+    outline::write_json(&decoded, bytes.len(), &Options::default(), std::io::sink())
+        .expect("writing to a sink never fails");
     let doc = parse_decoded(&decoded, bytes.len(), &Options::default());
     let diagnostics = check(&doc, &decoded.text, &Config::default());
     doc.children.len() + diagnostics.len()
