@@ -209,8 +209,9 @@ fn build_document(
 /// compact JSON while it is built: the same bytes as
 /// `parse_decoded(decoded, bytes, options).write_json(out)`, but each
 /// top-level block is written and freed as soon as it is final, so the
-/// whole tree is never in memory (see `docs/json.md` on memory). This is
-/// what `outline parse` does.
+/// whole tree is never in memory: at most one top-level block is, and what
+/// follows a point standing at the top level, which may still join its
+/// list. This is what `outline parse` does.
 ///
 /// # Errors
 ///

@@ -196,7 +196,20 @@ static SPACE_LEADS: [bool; 256] = {
 
 /// The length in bytes of the run of white space that starts `text`.
 fn space_run_len(text: &str) -> usize {
-    text.len() - text.trim_start_matches(is_space).len()
+    let bytes = text.as_bytes();
+    let mut len = 0;
+    while let Some(&byte) = bytes.get(len) {
+        if byte == b' ' {
+            // The usual case: one ASCII space between words.
+            len += 1;
+            continue;
+        }
+        match text.get(len..).and_then(|rest| rest.chars().next()) {
+            Some(c) if is_space(c) => len += c.len_utf8(),
+            _ => break,
+        }
+    }
+    len
 }
 
 /// At a line break or a run of segmentation spaces between `previous` and

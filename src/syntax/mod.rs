@@ -61,7 +61,8 @@ pub(crate) fn classify_line(text: &str, line: &Line) -> LineInfo {
     let (rest, indent) = indent::indentation(raw).unwrap_or((raw, Indent::default()));
     let content_start = line.end - rest.len();
     let content_end = content_start + rest.trim_end_matches(is_space).len();
-    let kind = if blank_line::blank_line(raw).is_ok() {
+    // The indentation is gone: a blank line has nothing left.
+    let kind = if blank_line::blank_line(rest).is_ok() {
         LineKind::Blank
     } else if separator::separator(rest).is_ok() {
         LineKind::Separator
