@@ -281,21 +281,29 @@ mod tests {
     /// Every offset of a text with every kind of line break resolves to
     /// the line `split_lines` puts it on, and to the characters before it
     /// on that line; given in any order.
-    #[test]
-    fn every_offset_resolves_as_the_line_table_says() {
-        let text = "标题\r\n\r\n一是\r二是\n\n\r\r\n三是 end\r";
-        let lines = split_lines(text);
-        let offsets: Vec<usize> = (0..=text.len())
-            .rev()
-            .filter(|o| text.is_char_boundary(*o))
-            .collect();
-        let mut locations: Vec<Location> = offsets
+    /// A text with every kind of line break, blank lines among them.
+    const MIXED_BREAKS: &str = "标题\r\n\r\n一是\r二是\n\n\r\r\n三是 end\r";
+
+    /// Unresolved locations at these offsets.
+    fn locations_at(offsets: &[usize]) -> Vec<Location> {
+        offsets
             .iter()
             .map(|&offset| Location {
                 offset,
                 ..Location::default()
             })
+            .collect()
+    }
+
+    #[test]
+    fn every_offset_resolves_as_the_line_table_says() {
+        let text = MIXED_BREAKS;
+        let lines = split_lines(text);
+        let offsets: Vec<usize> = (0..=text.len())
+            .rev()
+            .filter(|o| text.is_char_boundary(*o))
             .collect();
+        let mut locations = locations_at(&offsets);
         LineIndex::new(text).resolve(&mut locations.iter_mut().collect::<Vec<_>>());
         for location in &locations {
             let line = lines
@@ -316,7 +324,7 @@ mod tests {
     /// gives.
     #[test]
     fn sweeps_in_parts_agree_with_one_sweep() {
-        let text = "标题\r\n\r\n一是\r二是\n\n\r\r\n三是 end\r";
+        let text = MIXED_BREAKS;
         let offsets: Vec<usize> = (0..=text.len())
             .filter(|o| text.is_char_boundary(*o))
             .collect();
@@ -324,13 +332,7 @@ mod tests {
             let mut index = LineIndex::new(text);
             let mut all = Vec::new();
             for part in parts {
-                let mut locations: Vec<Location> = part
-                    .iter()
-                    .map(|&offset| Location {
-                        offset,
-                        ..Location::default()
-                    })
-                    .collect();
+                let mut locations = locations_at(part);
                 index.resolve(&mut locations.iter_mut().collect::<Vec<_>>());
                 all.extend(locations.iter().map(|l| (l.offset, l.line, l.column)));
             }

@@ -183,6 +183,26 @@ const fn may_start_space(byte: u8) -> bool {
     matches!(byte, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3)
 }
 
+/// For the tests of a byte pre-test: the first byte of every character
+/// in `class` (there are `count` of them) passes `may_start`.
+#[cfg(test)]
+pub(crate) fn assert_first_bytes_pass(
+    class: fn(char) -> bool,
+    may_start: fn(u8) -> bool,
+    count: usize,
+) {
+    let members: Vec<char> = (0..=0x10FFFF)
+        .filter_map(char::from_u32)
+        .filter(|c| class(*c))
+        .collect();
+    assert_eq!(members.len(), count);
+    for c in members {
+        let mut buf = [0u8; 4];
+        let first = c.encode_utf8(&mut buf).as_bytes().first().copied();
+        assert!(first.is_some_and(may_start), "{c:?}");
+    }
+}
+
 /// [`may_start_space`] for every byte, as a table.
 static SPACE_LEADS: [bool; 256] = {
     let mut table = [false; 256];
@@ -273,16 +293,7 @@ mod tests {
 
     #[test]
     fn every_space_starts_with_a_byte_that_may_start_one() {
-        let spaces: Vec<char> = (0..=0x10FFFF)
-            .filter_map(char::from_u32)
-            .filter(|c| is_space(*c))
-            .collect();
-        assert_eq!(spaces.len(), 25);
-        for c in spaces {
-            let mut buf = [0u8; 4];
-            let first = c.encode_utf8(&mut buf).as_bytes()[0];
-            assert!(may_start_space(first), "{c:?}");
-        }
+        assert_first_bytes_pass(is_space, may_start_space, 25);
     }
 
     #[test]

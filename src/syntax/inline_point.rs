@@ -98,16 +98,7 @@ mod tests {
 
     #[test]
     fn every_boundary_starts_with_a_byte_that_may_start_one() {
-        let boundaries: Vec<char> = (0..=0x10FFFF)
-            .filter_map(char::from_u32)
-            .filter(|c| is_boundary(*c))
-            .collect();
-        assert_eq!(boundaries.len(), 11);
-        for c in boundaries {
-            let mut buf = [0u8; 4];
-            let first = c.encode_utf8(&mut buf).as_bytes()[0];
-            assert!(may_start_boundary(first), "{c:?}");
-        }
+        crate::text::assert_first_bytes_pass(is_boundary, may_start_boundary, 11);
     }
 
     #[test]

@@ -79,6 +79,31 @@ pub(crate) fn classify_line(text: &str, line: &Line) -> LineInfo {
     }
 }
 
+/// For the tests of a recognizer with a first-character pre-test: every
+/// character of the Basic Multilingual Plane (where all markers live) that
+/// `may_start` rejects, followed by each of `rests`, is rejected by
+/// `parses` too, the parser without the pre-test; and most characters are
+/// rejected.
+#[cfg(test)]
+pub(crate) fn assert_rejected_characters_start_nothing(
+    may_start: fn(char) -> bool,
+    parses: impl Fn(&str) -> bool,
+    rests: &[&str],
+) {
+    let mut rejected = 0;
+    for c in (0..=0xFFFF).filter_map(char::from_u32) {
+        if may_start(c) {
+            continue;
+        }
+        rejected += 1;
+        for rest in rests {
+            let input = format!("{c}{rest}");
+            assert!(!parses(&input), "{input:?}");
+        }
+    }
+    assert!(rejected > 60_000, "{rejected}");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
