@@ -745,3 +745,32 @@ fn one_megabyte_line_without_a_break() {
     flood(&line);
     flood(&"人".repeat(bytes / 3 + 1));
 }
+
+// ---------------------------------------------------------------------------
+// Regression: inputs the fuzzers found
+// ---------------------------------------------------------------------------
+
+/// Every input a fuzzer reported (`fixtures/regression/NNNN_name.txt`) goes
+/// through the library and the binary like the fixtures above: it parses,
+/// keeps the invariants and exits 0.
+#[test]
+fn regression_fixtures_parse_and_check() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/regression");
+    let mut names: Vec<String> = fs::read_dir(&dir)
+        .expect("fixtures/regression exists")
+        .flatten()
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".txt"))
+        .collect();
+    names.sort();
+    assert!(!names.is_empty(), "no regression fixture");
+    for name in names {
+        let bytes = fs::read(dir.join(&name)).expect("the fixture reads");
+        let scratch = Scratch::new(&name);
+        let result = generated_case(&scratch, &name, &bytes);
+        assert!(
+            !result.text.trim().is_empty(),
+            "{name}: the text is not lost"
+        );
+    }
+}
