@@ -9,13 +9,13 @@
 //! Inputs other than the seed fixture are written to a scratch folder under
 //! the system's temporary directory, one folder per test, removed at the end.
 
+mod support;
+
 use serde_json::{json, Value};
 use std::ffi::OsString;
 use std::fs;
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::thread;
+use std::path::Path;
+use support::cli::{run_in, Run, Scratch};
 
 /// The seed article, as a path relative to the crate root (the working
 /// directory of every run), so that `source.name` is exactly this string.
@@ -35,102 +35,13 @@ const SHORT_TITLE: &str = "数字经济发展";
 // Harness
 // ---------------------------------------------------------------------------
 
-/// A per-test folder under the temporary directory, removed when dropped.
-struct Scratch {
-    dir: PathBuf,
-}
-
-impl Scratch {
-    /// A fresh, empty folder named after the process and the test.
-    fn new(test: &str) -> Self {
-        let dir = std::env::temp_dir().join(format!("outline-cli-{}-{test}", std::process::id()));
-        // Left over from an earlier run with the same pid: start clean.
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir)
-            .unwrap_or_else(|err| panic!("cannot create {}: {err}", dir.display()));
-        Scratch { dir }
-    }
-
-    /// A path inside the folder (the file is not created).
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.join(name)
-    }
-
-    /// Write `bytes` to a file in the folder and return its path.
-    fn file(&self, name: &str, bytes: &[u8]) -> PathBuf {
-        let path = self.path(name);
-        fs::write(&path, bytes)
-            .unwrap_or_else(|err| panic!("cannot write {}: {err}", path.display()));
-        path
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.dir);
-    }
-}
-
-/// What one run of the binary did.
-struct Run {
-    /// The exit code, or `None` when the process was killed by a signal.
-    code: Option<i32>,
-    stdout: Vec<u8>,
-    stderr: String,
-}
-
-impl Run {
-    /// Standard output as text (the JSON is UTF-8).
-    fn stdout_text(&self) -> String {
-        String::from_utf8(self.stdout.clone())
-            .unwrap_or_else(|err| panic!("stdout should be UTF-8: {err}"))
-    }
-}
-
-/// Run `outline` with `args` in the crate root, with `stdin` piped in (or an
-/// empty standard input when `None`, so that a run never waits for a tty).
+/// Run `outline` with `args` in the crate root.
 fn outline<I, S>(args: I, stdin: Option<&[u8]>) -> Run
 where
     I: IntoIterator<Item = S>,
     S: Into<OsString>,
 {
-    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_outline"))
-        .args(&args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|err| panic!("cannot start outline {args:?}: {err}"));
-    // Feed standard input from a thread, so that a child that writes before
-    // it has read everything cannot deadlock the test.
-    let feeder = match (stdin, child.stdin.take()) {
-        (Some(bytes), Some(mut pipe)) => {
-            let bytes = bytes.to_vec();
-            Some(thread::spawn(move || {
-                // A child that exits early closes the pipe; that is its
-                // business, the exit code will tell.
-                let _ = pipe.write_all(&bytes);
-            }))
-        }
-        _ => None,
-    };
-    let output = child
-        .wait_with_output()
-        .unwrap_or_else(|err| panic!("cannot wait for outline {args:?}: {err}"));
-    if let Some(feeder) = feeder {
-        feeder.join().expect("the stdin feeder should not panic");
-    }
-    Run {
-        code: output.status.code(),
-        stdout: output.stdout,
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
+    run_in(None, args, stdin)
 }
 
 /// The JSON of a successful run: exit 0, nothing on stderr, stdout ending
@@ -164,7 +75,7 @@ fn assert_failure(run: &Run, what: &str, fragments: &[&str]) {
     assert!(
         run.stdout.is_empty(),
         "{what}: should print nothing on stdout, printed {:?}",
-        String::from_utf8_lossy(&run.stdout)
+        run.stdout
     );
     assert!(
         run.stderr.starts_with("outline: "),
@@ -342,7 +253,7 @@ fn output_writes_the_json_to_the_file_and_nothing_to_stdout() {
         let written = fs::read(&target)
             .unwrap_or_else(|err| panic!("{what}: should create {}: {err}", target.display()));
         assert!(
-            written == expected.stdout,
+            written == expected.stdout_bytes,
             "{what}: the file should hold exactly the bytes that stdout would have"
         );
     }
@@ -412,9 +323,9 @@ fn segmented_flag_overrides_detection() {
 #[test]
 fn encodings_are_detected_or_forced() {
     let scratch = Scratch::new("encodings");
-    let gb = scratch.file("gb18030.txt", &gb18030(SHORT_ARTICLE));
-    let utf16le = scratch.file("utf16le.txt", &utf16_with_bom(SHORT_ARTICLE, true));
-    let utf16be = scratch.file("utf16be.txt", &utf16_with_bom(SHORT_ARTICLE, false));
+    let gb = scratch.file("gb18030.txt", gb18030(SHORT_ARTICLE));
+    let utf16le = scratch.file("utf16le.txt", utf16_with_bom(SHORT_ARTICLE, true));
+    let utf16be = scratch.file("utf16be.txt", utf16_with_bom(SHORT_ARTICLE, false));
     let mut utf8_bom = b"\xEF\xBB\xBF".to_vec();
     utf8_bom.extend_from_slice(SHORT_ARTICLE.as_bytes());
     let utf8_bom = scratch.file("utf8bom.txt", &utf8_bom);

@@ -13,14 +13,15 @@
 //! directory (removed at the end), with relative paths, so that
 //! `source.name` is the path as given.
 
+mod support;
+
 use serde_json::Value;
 use std::collections::BTreeSet;
-use std::ffi::OsString;
 use std::fs;
-use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
+use std::io::{BufRead, BufReader};
+use std::path::Path;
 use std::process::{Command, Stdio};
-use std::thread;
+use support::cli::{run_in, Run, Scratch};
 
 /// A short unsegmented article with a title and two points.
 const POINTS: &str = "数字经济发展\n\n　　一是加快建设新型基础设施。\n　　二是推动产业深度融合。\n";
@@ -35,125 +36,14 @@ const SEGMENTED: &str = "人工智能 引领 科技 创新\n\n   一 是 大力 
 // Harness
 // ---------------------------------------------------------------------------
 
-/// A per-test folder under the temporary directory, removed when dropped.
-struct Scratch {
-    dir: PathBuf,
-}
-
-impl Scratch {
-    fn new(test: &str) -> Self {
-        let dir = std::env::temp_dir().join(format!("outline-batch-{}-{test}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir)
-            .unwrap_or_else(|err| panic!("cannot create {}: {err}", dir.display()));
-        Scratch { dir }
-    }
-
-    /// Write `bytes` to `relative` (folders created) and return the path.
-    fn file(&self, relative: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
-        let path = self.dir.join(relative);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)
-                .unwrap_or_else(|err| panic!("cannot create {}: {err}", parent.display()));
-        }
-        fs::write(&path, bytes)
-            .unwrap_or_else(|err| panic!("cannot write {}: {err}", path.display()));
-        path
-    }
-
-    fn path(&self, relative: &str) -> PathBuf {
-        self.dir.join(relative)
-    }
-
-    /// Run `outline` in this folder.
-    fn run<I, S>(&self, args: I, stdin: Option<&[u8]>) -> Run
-    where
-        I: IntoIterator<Item = S>,
-        S: Into<OsString>,
-    {
-        outline(&self.dir, args, stdin)
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.dir);
-    }
-}
-
-/// What one run of the binary did.
-struct Run {
-    code: Option<i32>,
-    stdout: Vec<u8>,
-    stderr: String,
-}
-
-impl Run {
-    fn stdout_text(&self) -> String {
-        String::from_utf8(self.stdout.clone())
-            .unwrap_or_else(|err| panic!("stdout should be UTF-8: {err}"))
-    }
-
-    /// Standard output as JSON Lines.
-    fn lines(&self, what: &str) -> Vec<Value> {
-        let text = self.stdout_text();
-        assert!(
-            text.is_empty() || text.ends_with('\n'),
-            "{what}: the output should end with a line break"
-        );
-        text.lines().map(|line| json(line, what)).collect()
-    }
-
-    fn assert_code(&self, code: i32, what: &str) {
-        assert_eq!(
-            self.code,
-            Some(code),
-            "{what}: exit code; stderr: {}",
-            self.stderr
-        );
-    }
-}
-
-/// Run `outline` with `args` in `dir`, with `stdin` piped in (or an empty
-/// standard input).
-fn outline<I, S>(dir: &Path, args: I, stdin: Option<&[u8]>) -> Run
-where
-    I: IntoIterator<Item = S>,
-    S: Into<OsString>,
-{
-    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_outline"))
-        .args(&args)
-        .current_dir(dir)
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|err| panic!("cannot start outline {args:?}: {err}"));
-    let feeder = match (stdin, child.stdin.take()) {
-        (Some(bytes), Some(mut pipe)) => {
-            let bytes = bytes.to_vec();
-            Some(thread::spawn(move || {
-                let _ = pipe.write_all(&bytes);
-            }))
-        }
-        _ => None,
-    };
-    let output = child
-        .wait_with_output()
-        .unwrap_or_else(|err| panic!("cannot wait for outline {args:?}: {err}"));
-    if let Some(feeder) = feeder {
-        feeder.join().expect("the stdin feeder should not panic");
-    }
-    Run {
-        code: output.status.code(),
-        stdout: output.stdout,
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
+/// Standard output as JSON Lines.
+fn json_lines(run: &Run, what: &str) -> Vec<Value> {
+    let text = run.stdout_text();
+    assert!(
+        text.is_empty() || text.ends_with('\n'),
+        "{what}: the output should end with a line break"
+    );
+    text.lines().map(|line| json(line, what)).collect()
 }
 
 fn json(text: &str, what: &str) -> Value {
@@ -170,7 +60,7 @@ fn read_json(path: &Path) -> Value {
 fn single(dir: &Path, file: &str, extra: &[&str]) -> Value {
     let mut args = vec!["parse", file];
     args.extend_from_slice(extra);
-    let run = outline(dir, args, None);
+    let run = run_in(Some(dir), args, None);
     run.assert_code(0, file);
     json(run.stdout_text().trim_end(), file)
 }
@@ -354,7 +244,7 @@ fn several_inputs_give_json_lines_in_input_order() {
     let run = scratch.run(["parse", "z.txt", "corpus", "y.md"], None);
     run.assert_code(0, "parse z.txt corpus y.md");
     assert_eq!(run.stderr, "");
-    let lines = run.lines("JSON Lines");
+    let lines = json_lines(&run, "JSON Lines");
     let mut expected = vec!["z.txt"];
     expected.extend(CORPUS_SELECTED);
     expected.push("y.md");
@@ -395,7 +285,7 @@ fn jobs_1_and_2_give_identical_outputs() {
             "{what}: no progress bar when stderr is not a terminal"
         );
     }
-    assert_eq!(one.lines("--jobs 1").len(), 300);
+    assert_eq!(json_lines(&one, "--jobs 1").len(), 300);
     assert!(one.stdout == two.stdout, "--jobs 1 and --jobs 2 differ");
     assert!(one.stdout == four.stdout, "--jobs 1 and -j 4 differ");
 
@@ -465,7 +355,7 @@ fn a_failing_file_is_reported_counted_and_skipped() {
         None,
     );
     run.assert_code(1, "JSON Lines with failures");
-    assert_eq!(run.lines("JSON Lines with failures").len(), 4);
+    assert_eq!(json_lines(&run, "JSON Lines with failures").len(), 4);
     assert!(run.stderr.ends_with("outline: 2 of 6 files failed\n"));
 
     // A single missing file keeps the single-file behaviour: exit 2.
@@ -604,7 +494,7 @@ fn glob_selects_files_inside_directories() {
     let names = |args: &[&str]| -> Vec<String> {
         let run = scratch.run(args.iter().copied(), None);
         run.assert_code(0, &format!("{args:?}"));
-        run.lines("glob")
+        json_lines(&run, "glob")
             .iter()
             .map(|line| {
                 line["source"]["name"]
@@ -726,7 +616,7 @@ fn jsonl_keeps_ids_and_other_fields_and_adds_the_outline() {
     scratch.file("articles.jsonl", format!("\u{feff}{input}"));
     let from_file = scratch.run(["parse", "--jsonl", "articles.jsonl"], None);
     from_file.assert_code(0, "--jsonl FILE");
-    let values = from_file.lines("--jsonl FILE");
+    let values = json_lines(&from_file, "--jsonl FILE");
     assert_eq!(values[2]["outline"]["source"]["name"], "articles.jsonl:3");
     assert_eq!(values[0], json(lines[0], "stdin"));
 }
@@ -743,7 +633,7 @@ fn jsonl_keeps_the_order_of_many_lines() {
     for jobs in ["1", "2", "4"] {
         let run = scratch.run(["parse", "--jsonl", "--jobs", jobs], Some(input.as_bytes()));
         run.assert_code(0, "2,000 lines");
-        let lines = run.lines("2,000 lines");
+        let lines = json_lines(&run, "2,000 lines");
         assert_eq!(lines.len(), 2000, "one line out for one line in");
         for (index, line) in lines.iter().enumerate() {
             assert_eq!(line["id"], index, "--jobs {jobs}: line {index} in order");
@@ -779,7 +669,7 @@ fn jsonl_answers_malformed_lines_and_goes_on() {
 
     let run = scratch.run(["parse", "--jsonl"], Some(&bytes));
     run.assert_code(0, "malformed lines are answered, not fatal");
-    let lines = run.lines("malformed");
+    let lines = json_lines(&run, "malformed");
     assert_eq!(lines.len(), 13, "one answer per non-empty line");
     let ids: Vec<Value> = lines
         .iter()
@@ -890,7 +780,7 @@ fn check_walks_directories() {
     scratch.file("outline.toml", config);
     let run = scratch.run(["check", "--format", "json", "corpus"], None);
     run.assert_code(1, "check corpus: one error");
-    let lines = run.lines("check --format json");
+    let lines = json_lines(&run, "check --format json");
     let files: Vec<&str> = lines
         .iter()
         .map(|line| line["file"].as_str().unwrap_or_default())
@@ -906,10 +796,10 @@ fn check_walks_directories() {
     let two = scratch.run(["check", "--format", "json", "corpus", "--jobs", "2"], None);
     let one = scratch.run(["check", "--format", "json", "corpus", "--jobs", "1"], None);
     assert_eq!(one.stdout, two.stdout);
-    let mut each = Vec::new();
+    let mut each = String::new();
     for input in CORPUS_SELECTED {
-        each.extend(
-            scratch
+        each.push_str(
+            &scratch
                 .run(["check", "--format", "json", input], None)
                 .stdout,
         );
@@ -934,7 +824,7 @@ fn check_walks_directories() {
         run.stderr,
         "outline: missing.txt: cannot read: no such file or directory\n"
     );
-    assert_eq!(run.lines("check --glob").len(), 1);
+    assert_eq!(json_lines(&run, "check --glob").len(), 1);
 
     // The human format ends with its summary line.
     let run = scratch.run(["check", "corpus"], None);

@@ -11,14 +11,15 @@
 //! a file has run with a configuration that turns every rule off but the
 //! ones they are about ([`only`]), so that a new rule does not change them.
 
+mod support;
+
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::ffi::OsString;
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::thread;
+use support::cli::{run_in, Run, Scratch};
 
 /// Two points, `一是` then `三是` on an indented line: one numbering-gap
 /// error.
@@ -32,43 +33,10 @@ const CLEAN: &str = "fixtures/check/cli/clean.txt";
 // Harness
 // ---------------------------------------------------------------------------
 
-/// A per-test folder under the temporary directory, removed when dropped.
-struct Scratch {
-    dir: PathBuf,
-}
-
-impl Scratch {
-    fn new(test: &str) -> Self {
-        let dir =
-            std::env::temp_dir().join(format!("outline-cli-check-{}-{test}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir)
-            .unwrap_or_else(|err| panic!("cannot create {}: {err}", dir.display()));
-        Scratch { dir }
-    }
-
-    /// Write a file (creating its folders) and return its path.
-    fn file(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
-        let path = self.dir.join(name);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)
-                .unwrap_or_else(|err| panic!("cannot create {}: {err}", parent.display()));
-        }
-        fs::write(&path, bytes)
-            .unwrap_or_else(|err| panic!("cannot write {}: {err}", path.display()));
-        path
-    }
-
-    /// A configuration file that turns every rule off but `rules`.
-    fn only(&self, rules: &[&str]) -> PathBuf {
-        self.file(&format!("only-{}.toml", rules.join("-")), only(rules))
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.dir);
-    }
+/// A configuration file in the scratch folder that turns every rule off
+/// but `rules`.
+fn only_file(scratch: &Scratch, rules: &[&str]) -> PathBuf {
+    scratch.file(&format!("only-{}.toml", rules.join("-")), only(rules))
 }
 
 /// `outline.toml` text turning every rule off but `rules`.
@@ -82,75 +50,13 @@ fn only(rules: &[&str]) -> String {
     text
 }
 
-/// What one run of the binary did.
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-/// Run `outline` with `args` in `dir` (the crate root when `None`), with
-/// `stdin` piped in (or an empty standard input).
-fn outline_in<I, S>(dir: Option<&Path>, args: I, stdin: Option<&[u8]>) -> Run
-where
-    I: IntoIterator<Item = S>,
-    S: Into<OsString>,
-{
-    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_outline"))
-        .args(&args)
-        .current_dir(dir.unwrap_or(Path::new(env!("CARGO_MANIFEST_DIR"))))
-        .env_remove("NO_COLOR")
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|err| panic!("cannot start outline {args:?}: {err}"));
-    let feeder = match (stdin, child.stdin.take()) {
-        (Some(bytes), Some(mut pipe)) => {
-            let bytes = bytes.to_vec();
-            Some(thread::spawn(move || {
-                let _ = pipe.write_all(&bytes);
-            }))
-        }
-        _ => None,
-    };
-    let output = child
-        .wait_with_output()
-        .unwrap_or_else(|err| panic!("cannot wait for outline {args:?}: {err}"));
-    if let Some(feeder) = feeder {
-        feeder.join().expect("the stdin feeder should not panic");
-    }
-    Run {
-        code: output.status.code(),
-        stdout: String::from_utf8(output.stdout)
-            .unwrap_or_else(|err| panic!("outline {args:?}: stdout should be UTF-8: {err}")),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
-}
-
 /// Run `outline` in the crate root.
 fn outline<I, S>(args: I, stdin: Option<&[u8]>) -> Run
 where
     I: IntoIterator<Item = S>,
     S: Into<OsString>,
 {
-    outline_in(None, args, stdin)
-}
-
-/// Check the exit code, with the run's output in the message.
-fn assert_code(run: &Run, code: i32, what: &str) {
-    assert_eq!(
-        run.code,
-        Some(code),
-        "{what}: exit code; stdout:\n{}\nstderr:\n{}",
-        run.stdout,
-        run.stderr
-    );
+    run_in(None, args, stdin)
 }
 
 /// Parse JSON or fail with the text.
@@ -182,16 +88,16 @@ fn read(path: &Path) -> String {
 #[test]
 fn exit_status_is_1_for_errors_0_for_warnings_unless_denied() {
     let scratch = Scratch::new("exit");
-    let config = scratch.only(&["numbering-gap", "placeholder"]);
+    let config = only_file(&scratch, &["numbering-gap", "placeholder"]);
     let config = config.to_str().expect("a UTF-8 temp path");
 
     let run = outline(["check", "--config", config, CLEAN], None);
-    assert_code(&run, 0, "a clean file");
+    run.assert_code(0, "a clean file");
     assert_eq!(run.stderr, "", "a clean file: nothing on stderr");
     assert_eq!(run.stdout, "0 errors, 0 warnings, 0 infos\n");
 
     let run = outline(["check", "--config", config, GAP], None);
-    assert_code(&run, 1, "a numbering gap is an error");
+    run.assert_code(1, "a numbering gap is an error");
     assert!(
         run.stdout.contains("error[numbering-gap]"),
         "{}",
@@ -204,7 +110,7 @@ fn exit_status_is_1_for_errors_0_for_warnings_unless_denied() {
     );
 
     let run = outline(["check", "--config", config, PLACEHOLDER], None);
-    assert_code(&run, 0, "a placeholder is only a warning");
+    run.assert_code(0, "a placeholder is only a warning");
     assert!(
         run.stdout.contains("warning[placeholder]"),
         "{}",
@@ -227,13 +133,13 @@ fn exit_status_is_1_for_errors_0_for_warnings_unless_denied() {
         ],
         None,
     );
-    assert_code(&run, 1, "--deny warnings makes a warning fail");
+    run.assert_code(1, "--deny warnings makes a warning fail");
 
     let run = outline(
         ["check", "--config", config, "--deny", "warnings", CLEAN],
         None,
     );
-    assert_code(&run, 0, "--deny warnings on a clean file");
+    run.assert_code(0, "--deny warnings on a clean file");
 
     // The configured level replaces the default: an error turned warning
     // passes, a warning turned error fails.
@@ -250,7 +156,7 @@ fn exit_status_is_1_for_errors_0_for_warnings_unless_denied() {
         ],
         None,
     );
-    assert_code(&run, 0, "numbering-gap configured as a warning");
+    run.assert_code(0, "numbering-gap configured as a warning");
     assert!(
         run.stdout.contains("warning[numbering-gap]"),
         "{}",
@@ -261,7 +167,7 @@ fn exit_status_is_1_for_errors_0_for_warnings_unless_denied() {
 #[test]
 fn a_failing_file_exits_2_and_the_others_are_still_checked() {
     let scratch = Scratch::new("failing");
-    let config = scratch.only(&["numbering-gap"]);
+    let config = only_file(&scratch, &["numbering-gap"]);
     let run = outline(
         [
             "check".as_ref(),
@@ -273,7 +179,7 @@ fn a_failing_file_exits_2_and_the_others_are_still_checked() {
         ],
         None,
     );
-    assert_code(&run, 2, "a missing file among others");
+    run.assert_code(2, "a missing file among others");
     assert_eq!(
         run.stderr,
         "outline: fixtures/check/cli/missing.txt: cannot read: no such file or directory\n"
@@ -291,7 +197,7 @@ fn a_failing_file_exits_2_and_the_others_are_still_checked() {
 
     // A directory is walked: its files are checked (gap.txt has an error).
     let run = outline(["check", "fixtures/check/cli"], None);
-    assert_code(&run, 1, "a directory of articles");
+    run.assert_code(1, "a directory of articles");
     assert!(
         run.stdout.contains("fixtures/check/cli/gap.txt:4:3"),
         "{}",
@@ -309,7 +215,7 @@ fn a_failing_file_exits_2_and_the_others_are_still_checked() {
         ],
         None,
     );
-    assert_code(&run, 2, "invalid UTF-8 with --encoding utf-8");
+    run.assert_code(2, "invalid UTF-8 with --encoding utf-8");
     assert!(
         run.stderr
             .contains("bad.txt: invalid utf-8 byte sequence at byte offset 3"),
@@ -324,7 +230,7 @@ fn a_failing_file_exits_2_and_the_others_are_still_checked() {
         &["check", "--segmented", "maybe", GAP],
     ] {
         let run = outline(args.iter().copied(), None);
-        assert_code(&run, 2, &format!("bad arguments {args:?}"));
+        run.assert_code(2, &format!("bad arguments {args:?}"));
         assert!(run.stdout.is_empty(), "{args:?}: {}", run.stdout);
     }
 }
@@ -332,7 +238,7 @@ fn a_failing_file_exits_2_and_the_others_are_still_checked() {
 #[test]
 fn encodings_and_segmentation_are_read_as_by_parse() {
     let scratch = Scratch::new("encodings");
-    let config = scratch.only(&["numbering-gap"]);
+    let config = only_file(&scratch, &["numbering-gap"]);
     let text = read(&root(GAP));
     let (gbk, _, _) = encoding_rs::GBK.encode(&text);
     let gbk = scratch.file("gap-gbk.txt", &gbk);
@@ -352,7 +258,7 @@ fn encodings_and_segmentation_are_read_as_by_parse() {
             ],
             None,
         );
-        assert_code(&run, 1, &format!("GBK read with --encoding {encoding}"));
+        run.assert_code(1, &format!("GBK read with --encoding {encoding}"));
         let value = json(&run.stdout, "json of a GBK file");
         assert_eq!(
             at(&value, "/diagnostics/0/actual", "GBK"),
@@ -365,7 +271,7 @@ fn encodings_and_segmentation_are_read_as_by_parse() {
 #[test]
 fn standard_input_is_read_without_a_file_or_with_a_dash() {
     let scratch = Scratch::new("stdin");
-    let config = scratch.only(&["numbering-gap"]);
+    let config = only_file(&scratch, &["numbering-gap"]);
     let text = read(&root(GAP));
     for extra in [None, Some("-")] {
         let mut args = vec![
@@ -377,7 +283,7 @@ fn standard_input_is_read_without_a_file_or_with_a_dash() {
         ];
         args.extend(extra.map(OsString::from));
         let run = outline(args, Some(text.as_bytes()));
-        assert_code(&run, 1, "a gap on standard input");
+        run.assert_code(1, "a gap on standard input");
         let value = json(&run.stdout, "json of standard input");
         assert_eq!(at(&value, "/file", "stdin"), "-");
         assert_eq!(at(&value, "/diagnostics/0/rule", "stdin"), "numbering-gap");
@@ -387,7 +293,7 @@ fn standard_input_is_read_without_a_file_or_with_a_dash() {
 #[test]
 fn a_closed_standard_output_is_not_a_failure() {
     let scratch = Scratch::new("pipe");
-    let config = scratch.only(&["numbering-gap"]);
+    let config = only_file(&scratch, &["numbering-gap"]);
     // Enough output to overflow any pipe buffer.
     let mut args = vec![OsString::from("check"), "--config".into(), config.into()];
     args.extend(std::iter::repeat_n(OsString::from(GAP), 3000));
@@ -421,7 +327,7 @@ fn a_closed_standard_output_is_not_a_failure() {
 #[test]
 fn human_format_draws_carets_under_the_chinese_characters() {
     let scratch = Scratch::new("human");
-    let config = scratch.only(&["numbering-gap", "placeholder"]);
+    let config = only_file(&scratch, &["numbering-gap", "placeholder"]);
     let run = outline(
         [
             "check".as_ref(),
@@ -432,7 +338,7 @@ fn human_format_draws_carets_under_the_chinese_characters() {
         ],
         None,
     );
-    assert_code(&run, 1, "human format");
+    run.assert_code(1, "human format");
     assert!(
         !run.stdout.contains('\u{1b}'),
         "no colour when not a terminal"
@@ -443,7 +349,7 @@ fn human_format_draws_carets_under_the_chinese_characters() {
 #[test]
 fn json_format_is_one_object_per_file_one_per_line() {
     let scratch = Scratch::new("json");
-    let config = scratch.only(&["numbering-gap", "placeholder"]);
+    let config = only_file(&scratch, &["numbering-gap", "placeholder"]);
     let run = outline(
         [
             "check".as_ref(),
@@ -455,7 +361,7 @@ fn json_format_is_one_object_per_file_one_per_line() {
         ],
         None,
     );
-    assert_code(&run, 1, "json, one file");
+    run.assert_code(1, "json, one file");
     assert_eq!(run.stdout.lines().count(), 1);
     let value = json(&run.stdout, "json, one file");
     assert_eq!(at(&value, "/file", "json"), GAP);
@@ -482,7 +388,7 @@ fn json_format_is_one_object_per_file_one_per_line() {
         ],
         None,
     );
-    assert_code(&run, 1, "json, three files");
+    run.assert_code(1, "json, three files");
     let lines: Vec<Value> = run
         .stdout
         .lines()
@@ -497,7 +403,7 @@ fn json_format_is_one_object_per_file_one_per_line() {
 #[test]
 fn sarif_format_is_one_log_github_accepts() {
     let scratch = Scratch::new("sarif");
-    let config = scratch.only(&["numbering-gap", "placeholder"]);
+    let config = only_file(&scratch, &["numbering-gap", "placeholder"]);
     let run = outline(
         [
             "check".as_ref(),
@@ -510,7 +416,7 @@ fn sarif_format_is_one_log_github_accepts() {
         ],
         None,
     );
-    assert_code(&run, 1, "sarif");
+    run.assert_code(1, "sarif");
     let log = json(&run.stdout, "sarif");
     assert_eq!(log["version"], "2.1.0");
     assert!(at(&log, "/$schema", "sarif")
@@ -582,7 +488,7 @@ fn sarif_format_is_one_log_github_accepts() {
         ],
         None,
     );
-    assert_code(&run, 2, "sarif with a missing file");
+    run.assert_code(2, "sarif with a missing file");
     let log = json(&run.stdout, "sarif with a missing file");
     let invocation = &log["runs"][0]["invocations"][0];
     assert_eq!(invocation["executionSuccessful"], false);
@@ -596,7 +502,7 @@ fn sarif_format_is_one_log_github_accepts() {
 #[test]
 fn github_format_is_one_workflow_command_per_finding() {
     let scratch = Scratch::new("github");
-    let config = scratch.only(&["numbering-gap", "placeholder"]);
+    let config = only_file(&scratch, &["numbering-gap", "placeholder"]);
     let run = outline(
         [
             "check".as_ref(),
@@ -609,7 +515,7 @@ fn github_format_is_one_workflow_command_per_finding() {
         ],
         None,
     );
-    assert_code(&run, 1, "github");
+    run.assert_code(1, "github");
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(
         lines,
@@ -692,12 +598,12 @@ fn outline_toml_is_found_in_a_parent_directory() {
     scratch.file("project/outline.toml", "[rules]\nnumbering-gap = \"off\"\n");
     scratch.file("project/articles/gap.txt", &text);
     let articles = scratch.dir.join("project/articles");
-    let run = outline_in(
+    let run = run_in(
         Some(&articles),
         ["check", "--format", "json", "gap.txt"],
         None,
     );
-    assert_code(&run, 0, "numbering-gap turned off by ../outline.toml");
+    run.assert_code(0, "numbering-gap turned off by ../outline.toml");
     let value = json(&run.stdout, "json");
     assert!(
         value["diagnostics"]
@@ -707,8 +613,8 @@ fn outline_toml_is_found_in_a_parent_directory() {
     );
 
     // `--config` wins over the discovered file.
-    let config = scratch.only(&["numbering-gap"]);
-    let run = outline_in(
+    let config = only_file(&scratch, &["numbering-gap"]);
+    let run = run_in(
         Some(&articles),
         [
             "check".as_ref(),
@@ -718,15 +624,15 @@ fn outline_toml_is_found_in_a_parent_directory() {
         ],
         None,
     );
-    assert_code(&run, 1, "--config over the discovered file");
+    run.assert_code(1, "--config over the discovered file");
 
     // A bad discovered file is a failure that names it.
     scratch.file(
         "project/outline.toml",
         "[rules]\nnumbering-gap = \"loud\"\n",
     );
-    let run = outline_in(Some(&articles), ["check", "gap.txt"], None);
-    assert_code(&run, 2, "a bad discovered outline.toml");
+    let run = run_in(Some(&articles), ["check", "gap.txt"], None);
+    run.assert_code(2, "a bad discovered outline.toml");
     assert!(run.stderr.contains("outline.toml: "), "{}", run.stderr);
 }
 
@@ -758,7 +664,7 @@ fn a_bad_configuration_exits_2_naming_the_file() {
             ],
             None,
         );
-        assert_code(&run, 2, name);
+        run.assert_code(2, name);
         assert!(run.stdout.is_empty(), "{name}: {}", run.stdout);
         let expected = format!("outline: {}: ", path.display());
         assert!(run.stderr.starts_with(&expected), "{name}: {}", run.stderr);
@@ -766,7 +672,7 @@ fn a_bad_configuration_exits_2_naming_the_file() {
         assert_eq!(run.stderr.lines().count(), 1, "{name}: {}", run.stderr);
     }
     let run = outline(["check", "--config", "no-such.toml", GAP], None);
-    assert_code(&run, 2, "a missing configuration");
+    run.assert_code(2, "a missing configuration");
     assert_eq!(
         run.stderr,
         "outline: no-such.toml: cannot read: no such file or directory\n"
@@ -781,7 +687,7 @@ fn a_bad_configuration_exits_2_naming_the_file() {
 fn explain_prints_each_rule_and_lists_them_all() {
     for info in outline::check::rules() {
         let run = outline(["check", "--explain", info.id], None);
-        assert_code(&run, 0, info.id);
+        run.assert_code(0, info.id);
         for part in [info.id, info.summary, info.why] {
             assert!(
                 run.stdout.contains(part),
@@ -804,7 +710,7 @@ fn explain_prints_each_rule_and_lists_them_all() {
     }
 
     let run = outline(["check", "--explain"], None);
-    assert_code(&run, 0, "--explain alone");
+    run.assert_code(0, "--explain alone");
     assert_eq!(run.stdout.lines().count(), outline::check::rules().count());
     for (line, info) in run.stdout.lines().zip(outline::check::rules()) {
         assert!(line.starts_with(info.id), "{line}");
@@ -813,7 +719,7 @@ fn explain_prints_each_rule_and_lists_them_all() {
     }
 
     let run = outline(["check", "--explain", "no-such-rule"], None);
-    assert_code(&run, 2, "an unknown rule");
+    run.assert_code(2, "an unknown rule");
     assert!(run.stdout.is_empty());
     assert!(
         run.stderr.contains("unknown rule `no-such-rule`"),
@@ -917,7 +823,7 @@ fn docs_rules_md_describes_every_rule() {
 /// the committed file is rewritten.
 fn assert_schema_committed(what: &str, file: &str) -> Value {
     let run = outline(["schema", what], None);
-    assert_code(&run, 0, &format!("schema {what}"));
+    run.assert_code(0, &format!("schema {what}"));
     let path = root(file);
     if std::env::var_os("UPDATE_SCHEMAS").is_some_and(|value| value == "1") {
         if let Some(parent) = path.parent() {
@@ -1007,7 +913,7 @@ fn schema_names(schema: &Value, properties: &mut BTreeSet<String>, values: &mut 
 #[test]
 fn the_outline_schema_covers_every_field_and_type_of_the_fixtures() {
     let run = outline(["schema", "outline"], None);
-    assert_code(&run, 0, "schema outline");
+    run.assert_code(0, "schema outline");
     let schema = json(&run.stdout, "the outline schema");
     let (mut properties, mut values) = (BTreeSet::new(), BTreeSet::new());
     schema_names(&schema, &mut properties, &mut values);
@@ -1029,7 +935,7 @@ fn the_outline_schema_covers_every_field_and_type_of_the_fixtures() {
     let (mut keys, mut types) = (BTreeSet::new(), BTreeSet::new());
     for file in &files {
         let run = outline(["parse".as_ref(), file.as_os_str()], None);
-        assert_code(&run, 0, &format!("parse {}", file.display()));
+        run.assert_code(0, &format!("parse {}", file.display()));
         keys_and_types(&json(&run.stdout, "outline"), &mut keys, &mut types);
     }
     let missing: Vec<_> = keys.difference(&properties).collect();

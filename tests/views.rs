@@ -9,9 +9,12 @@
 //! for holding every node and every finding. The browser test of the report
 //! is `scripts/browser-test.sh`.
 
+mod support;
+
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::Command;
+use support::cli::{run_in, Run, Scratch};
 
 /// The seed article, relative to the crate root (the working directory of
 /// every run), so that the name in the outputs is exactly this string.
@@ -25,57 +28,17 @@ const ESCAPES: &str = "fixtures/views/markdown-escapes.txt";
 // Harness
 // ---------------------------------------------------------------------------
 
-/// A per-test folder under the temporary directory, removed when dropped.
-struct Scratch {
-    dir: PathBuf,
-}
-
-impl Scratch {
-    fn new(test: &str) -> Self {
-        let dir = std::env::temp_dir().join(format!("outline-views-{}-{test}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir)
-            .unwrap_or_else(|err| panic!("cannot create {}: {err}", dir.display()));
-        Scratch { dir }
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.join(name)
-    }
-
-    fn file(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
-        let path = self.dir.join(name);
-        fs::write(&path, bytes)
-            .unwrap_or_else(|err| panic!("cannot write {}: {err}", path.display()));
-        path
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.dir);
-    }
-}
-
-/// Run the binary with `args`; standard output is a pipe (so no colour).
-fn outline(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_outline"))
-        .args(args)
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("run outline")
+/// Run the binary with `args` in the crate root; standard output is a pipe
+/// (so no colour).
+fn outline(args: &[&str]) -> Run {
+    run_in(None, args, None)
 }
 
 /// Run the binary, insist on exit status 0, return standard output.
 fn stdout_of(args: &[&str]) -> String {
-    let output = outline(args);
-    assert!(
-        output.status.success(),
-        "outline {args:?} exited with {:?}\nstderr: {}",
-        output.status.code(),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).expect("UTF-8 output")
+    let run = outline(args);
+    run.assert_code(0, &format!("outline {args:?}"));
+    run.stdout_text()
 }
 
 fn path_str(path: &Path) -> &str {
@@ -325,13 +288,9 @@ fn markdown_escapes_what_would_be_markup() {
 /// The seed's report, written with `-o`.
 fn seed_report(scratch: &Scratch) -> String {
     let out = scratch.path("report.html");
-    let output = outline(&["report", SEED, "-o", path_str(&out)]);
-    assert!(
-        output.status.success(),
-        "stderr: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    assert!(output.stdout.is_empty());
+    let run = outline(&["report", SEED, "-o", path_str(&out)]);
+    run.assert_code(0, "report -o");
+    assert!(run.stdout.is_empty());
     fs::read_to_string(&out).expect("the report")
 }
 
@@ -504,9 +463,9 @@ fn report_of_a_missing_file_fails_but_reports_the_others() {
     let scratch = Scratch::new("missing");
     let out = scratch.path("report.html");
     let missing = scratch.path("missing.txt");
-    let output = outline(&["report", SEED, path_str(&missing), "-o", path_str(&out)]);
-    assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let run = outline(&["report", SEED, path_str(&missing), "-o", path_str(&out)]);
+    assert_eq!(run.code, Some(2));
+    let stderr = &run.stderr;
     assert!(stderr.contains("missing.txt"), "{stderr}");
     let html = fs::read_to_string(&out).expect("the report of the seed");
     assert!(html.contains("<section class=\"file\" id=\"f1\">"));

@@ -29,6 +29,7 @@
 //! (about 1000 levels) is not mirrored.
 #![allow(dead_code)]
 
+pub mod cli;
 mod py_unprintable;
 
 use serde_json::{Map, Value};
