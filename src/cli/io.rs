@@ -35,39 +35,23 @@ pub(crate) fn read_input(file: Option<&Path>) -> Result<(String, Vec<u8>), Failu
 
 /// Write to a file, or to standard output; a closed pipe is not a failure.
 pub(crate) fn write_output(output: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
-    match output {
-        Some(path) => fs::write(path, bytes).map_err(|err| {
-            Failure(format!(
-                "{}: cannot write: {}",
-                path.display(),
-                io_message(&err)
-            ))
-        }),
-        None => {
-            let mut stdout = Stdout::new();
-            stdout.write(bytes)?;
-            stdout.flush()
-        }
-    }
+    write_with(output, |out| out.write_all(bytes))
 }
 
-/// Run `write` on a file, or on standard output, then add a line break; a
-/// closed pipe is not a failure. (For output written while it is made.)
-pub(crate) fn write_json(
+/// Run `write` on a file, or on standard output (for output written while
+/// it is made); a closed pipe is not a failure. A failure names the file,
+/// or standard output.
+pub(crate) fn write_with(
     output: Option<&Path>,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), Failure> {
     let written = match output {
         Some(path) => fs::File::create(path)
-            .and_then(|mut file| {
-                write(&mut file)?;
-                file.write_all(b"\n")
-            })
+            .and_then(|mut file| write(&mut file))
             .map_err(|err| (path.display().to_string(), err)),
         None => {
             let mut stdout = io::stdout().lock();
             write(&mut stdout)
-                .and_then(|()| stdout.write_all(b"\n"))
                 .and_then(|()| stdout.flush())
                 .map_err(|err| ("standard output".to_owned(), err))
         }

@@ -20,7 +20,7 @@
 use super::batch::{self, BatchArgs, Progress, Sink};
 use super::inputs::{self, Input, Selection};
 use super::io::{
-    io_message, read_input, report, write_atomically, write_json, write_output, Stdout,
+    io_message, read_input, report, write_atomically, write_output, write_with, Stdout,
 };
 use super::{jsonl, view, Failure, InputArgs, Status};
 use outline::{Document, EncodingChoice, Options, Segmentation};
@@ -162,8 +162,9 @@ fn single(args: &ParseArgs) -> Result<(), Failure> {
         // in memory. Text converted from another encoding owns its bytes,
         // and the input goes first.
         let write = |decoded: &outline::Decoded<'_>| {
-            write_json(args.output.as_deref(), |out| {
-                outline::write_json(decoded, size, &options, out)
+            write_with(args.output.as_deref(), |out| {
+                outline::write_json(decoded, size, &options, &mut *out)?;
+                out.write_all(b"\n")
             })
         };
         if matches!(decoded.text, Cow::Owned(_)) {

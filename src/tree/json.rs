@@ -38,10 +38,7 @@ impl Document {
     /// assert_eq!(fast, serde_json::to_vec(&doc).unwrap());
     /// ```
     pub fn write_json<W: Write>(&self, out: W) -> io::Result<()> {
-        let mut json = JsonWriter {
-            buf: Vec::with_capacity(FLUSH_AT + 4096),
-            out,
-        };
+        let mut json = JsonWriter::new(out);
         json.document(self)?;
         json.flush()
     }
@@ -59,10 +56,7 @@ pub(crate) struct JsonStream<W> {
 impl<W: Write> JsonStream<W> {
     /// Write the head.
     pub(crate) fn new(out: W, version: u32, source: &Source, title: Option<&Title>) -> Self {
-        let mut json = JsonWriter {
-            buf: Vec::with_capacity(FLUSH_AT + 4096),
-            out,
-        };
+        let mut json = JsonWriter::new(out);
         json.head(version, source, title);
         JsonStream { json, children: 0 }
     }
@@ -88,6 +82,13 @@ struct JsonWriter<W> {
 }
 
 impl<W: Write> JsonWriter<W> {
+    fn new(out: W) -> Self {
+        JsonWriter {
+            buf: Vec::with_capacity(FLUSH_AT + 4096),
+            out,
+        }
+    }
+
     fn flush(&mut self) -> io::Result<()> {
         self.out.write_all(&self.buf)?;
         self.buf.clear();
