@@ -19,8 +19,8 @@ use super::inputs::{self, Input, Selection};
 use super::io::{io_message, read_input, Stdout};
 use super::{explain, Failure, InputArgs, Status};
 use clap::ValueEnum;
-use outline::check::{Config, ConfigError};
-use outline::{EncodingChoice, Options};
+use outline::check::{Config, ConfigError, Diagnostic};
+use outline::{Document, EncodingChoice, Options};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -157,7 +157,33 @@ fn check_file(
     if let Some(message) = &input.failure {
         return Err(Failure(message.clone()));
     }
-    let (name, bytes) = read_input(input.path.as_deref())?;
+    let checked = read_and_check(input.path.as_deref(), encoding, options, config)?;
+    Ok(FileReport {
+        name: checked.name,
+        text: checked.text,
+        diagnostics: checked.diagnostics,
+    })
+}
+
+/// A file read, decoded, parsed and checked: what `check` and `report` show.
+pub(crate) struct Checked {
+    /// The name to report: the path as given, or `-`.
+    pub name: String,
+    /// The decoded text.
+    pub text: String,
+    pub document: Document,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Read `file` (standard input for `None` or `-`), decode, parse and check
+/// it; a failure names the file.
+pub(crate) fn read_and_check(
+    file: Option<&Path>,
+    encoding: EncodingChoice,
+    options: &Options,
+    config: &Config,
+) -> Result<Checked, Failure> {
+    let (name, bytes) = read_input(file)?;
     let decoded =
         outline::decode(&bytes, encoding).map_err(|err| Failure(format!("{name}: {err}")))?;
     let options = Options {
@@ -167,9 +193,10 @@ fn check_file(
     };
     let document = outline::parse_decoded(&decoded, bytes.len(), &options);
     let diagnostics = outline::check::check(&document, &decoded.text, config);
-    Ok(FileReport {
+    Ok(Checked {
         name,
         text: decoded.text.into_owned(),
+        document,
         diagnostics,
     })
 }

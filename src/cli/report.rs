@@ -8,7 +8,8 @@
 //! of the others is still written, and the exit status is 2. Otherwise it
 //! is 0, whatever the findings: the report shows them, it does not judge.
 
-use super::io::{read_input, report, write_output};
+use super::check::read_and_check;
+use super::io::{report, write_output};
 use super::view::html::{self, ReportFile};
 use super::{Failure, InputArgs, Status};
 use outline::check::Config;
@@ -72,20 +73,11 @@ fn report_file(
     options: &Options,
     config: &Config,
 ) -> Result<ReportFile, Failure> {
-    let (name, bytes) = read_input(file)?;
-    let decoded =
-        outline::decode(&bytes, encoding).map_err(|err| Failure(format!("{name}: {err}")))?;
-    let options = Options {
-        name: name.clone(),
-        encoding,
-        ..options.clone()
-    };
-    let document = outline::parse_decoded(&decoded, bytes.len(), &options);
-    let diagnostics = outline::check::check(&document, &decoded.text, config);
+    let checked = read_and_check(file, encoding, options, config)?;
     Ok(ReportFile {
-        name,
-        text: decoded.text.into_owned(),
-        document,
-        diagnostics,
+        name: checked.name,
+        text: checked.text,
+        document: checked.document,
+        diagnostics: checked.diagnostics,
     })
 }
