@@ -42,7 +42,7 @@ pub use tree::{
     VERSION,
 };
 
-use source::{line_ending_name, split_lines, LineIndex};
+use source::{LineEndings, LineIndex, Lines};
 
 /// How to read an input.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -132,35 +132,34 @@ pub fn parse_decoded(decoded: &Decoded<'_>, bytes: usize, options: &Options) -> 
     build_document(&decoded.text, decoded.encoding, decoded.bom, bytes, options)
 }
 
-/// The number of lines, as `wc -l` counts them for a text that ends with a
-/// line break and one more for a last line without one: the empty line
-/// after a final break is not counted (the contract's seed has 100 lines).
-fn line_count(lines: &[source::Line]) -> usize {
-    match lines.last() {
-        Some(last) if last.start == last.end => lines.len() - 1,
-        _ => lines.len(),
-    }
-}
-
 /// The lines of a text, recognized, with what `source` reports of them.
 struct Recognized {
     infos: Vec<syntax::LineInfo>,
     line_ending: String,
+    /// The number of lines, as `wc -l` counts them for a text that ends
+    /// with a line break and one more for a last line without one: the
+    /// empty line after a final break is not counted (the contract's seed
+    /// has 100 lines).
     lines: usize,
 }
 
+/// Split the text into lines and recognize each as it comes: no table of
+/// lines is kept, only what the tree is built from.
 fn recognize(text: &str) -> Recognized {
-    let lines = split_lines(text);
-    let infos: Vec<_> = lines
-        .iter()
-        .map(|line| syntax::classify_line(text, line))
-        .collect();
-    // The tree is built from the classified lines alone: the line table
-    // goes when this returns.
+    let mut infos = Vec::with_capacity(text.len() / 40 + 1);
+    let mut endings = LineEndings::default();
+    let mut last_is_empty = false;
+    for line in Lines::new(text) {
+        endings.add(line.ending);
+        last_is_empty = line.start == line.end;
+        infos.push(syntax::classify_line(text, &line));
+    }
+    let lines = infos.len() - usize::from(last_is_empty);
+    infos.shrink_to_fit();
     Recognized {
         infos,
-        line_ending: line_ending_name(&lines).to_owned(),
-        lines: line_count(&lines),
+        line_ending: endings.name().to_owned(),
+        lines,
     }
 }
 

@@ -39,52 +39,96 @@ pub(crate) enum LineEnding {
     None,
 }
 
-/// Split a text into lines at `\n`, `\r\n` and lone `\r`.
-///
-/// The result always has at least one line; a text ending in a line break
-/// has an empty last line, as a text editor shows it.
-pub(crate) fn split_lines(text: &str) -> Vec<Line> {
-    let bytes = text.as_bytes();
-    let mut lines = Vec::with_capacity(bytes.len() / 40 + 1);
-    let mut start = 0;
-    while let Some(found) = bytes
-        .get(start..)
-        .and_then(|rest| memchr2(b'\n', b'\r', rest))
-    {
+/// The lines of a text, split at `\n`, `\r\n` and lone `\r`, one after the
+/// other: always at least one; a text ending in a line break has an empty
+/// last line, as a text editor shows it.
+pub(crate) struct Lines<'a> {
+    bytes: &'a [u8],
+    /// Where the next line starts; `None` once the last line was given.
+    start: Option<usize>,
+}
+
+impl<'a> Lines<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        Lines {
+            bytes: text.as_bytes(),
+            start: Some(0),
+        }
+    }
+}
+
+impl Iterator for Lines<'_> {
+    type Item = Line;
+
+    fn next(&mut self) -> Option<Line> {
+        let start = self.start?;
+        let bytes = self.bytes;
+        let Some(found) = bytes
+            .get(start..)
+            .and_then(|rest| memchr2(b'\n', b'\r', rest))
+        else {
+            self.start = None;
+            return Some(Line {
+                start,
+                end: bytes.len(),
+                ending: LineEnding::None,
+            });
+        };
         let end = start + found;
         let (ending, width) = match (bytes.get(end), bytes.get(end + 1)) {
             (Some(b'\r'), Some(b'\n')) => (LineEnding::CrLf, 2),
             (Some(b'\r'), _) => (LineEnding::Cr, 1),
             _ => (LineEnding::Lf, 1),
         };
-        lines.push(Line { start, end, ending });
-        start = end + width;
+        self.start = Some(end + width);
+        Some(Line { start, end, ending })
     }
-    lines.push(Line {
-        start,
-        end: bytes.len(),
-        ending: LineEnding::None,
-    });
-    lines
 }
 
-/// How the lines of a text end, as reported in `source.line_ending`.
-pub(crate) fn line_ending_name(lines: &[Line]) -> &'static str {
-    let (mut lf, mut crlf, mut cr) = (false, false, false);
-    for line in lines {
-        match line.ending {
-            LineEnding::Lf => lf = true,
-            LineEnding::CrLf => crlf = true,
-            LineEnding::Cr => cr = true,
+/// Split a text into lines at `\n`, `\r\n` and lone `\r` ([`Lines`]).
+pub(crate) fn split_lines(text: &str) -> Vec<Line> {
+    Lines::new(text).collect()
+}
+
+/// Which line breaks a text uses, gathered line by line; its name is
+/// reported in `source.line_ending`.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct LineEndings {
+    lf: bool,
+    crlf: bool,
+    cr: bool,
+}
+
+impl LineEndings {
+    /// Count the break that ends one line.
+    pub(crate) fn add(&mut self, ending: LineEnding) {
+        match ending {
+            LineEnding::Lf => self.lf = true,
+            LineEnding::CrLf => self.crlf = true,
+            LineEnding::Cr => self.cr = true,
             LineEnding::None => {}
         }
     }
-    match (lf, crlf, cr) {
-        (_, false, false) => "lf",
-        (false, true, false) => "crlf",
-        (false, false, true) => "cr",
-        _ => "mixed",
+
+    /// `lf`, `crlf`, `cr` or `mixed` (`lf` for a text without breaks).
+    pub(crate) fn name(&self) -> &'static str {
+        match (self.lf, self.crlf, self.cr) {
+            (_, false, false) => "lf",
+            (false, true, false) => "crlf",
+            (false, false, true) => "cr",
+            _ => "mixed",
+        }
     }
+}
+
+/// How the lines of a text end, as reported in `source.line_ending`.
+#[cfg(test)]
+pub(crate) fn line_ending_name(lines: &[Line]) -> &'static str {
+    let mut endings = LineEndings::default();
+    for line in lines {
+        endings.add(line.ending);
+    }
+    endings.name()
 }
 
 /// A place in the text: 1-based line, 1-based column in characters, and

@@ -127,48 +127,17 @@ pub(crate) fn is_body_punctuation(c: char) -> bool {
 /// segmented, white space inside a piece is kept as written.
 pub(crate) fn normalize(pieces: &[&str], segmented: bool) -> String {
     let mut out = String::with_capacity(pieces.iter().map(|p| p.len()).sum());
-    let mut previous: Option<char> = None;
     for &piece in pieces {
         if piece.is_empty() {
             continue;
         }
         // The break before this piece.
-        join_at_space(&mut out, previous, piece);
-        if !segmented {
+        join_at_space(&mut out, piece);
+        if segmented {
+            push_segmented(&mut out, piece);
+        } else {
             out.push_str(piece);
-            previous = piece.chars().next_back();
-            continue;
         }
-        // Copy runs without white space whole; decide at each run of spaces.
-        // Only bytes that can start a white space character are looked at
-        // closely: Chinese text is skipped a byte at a time.
-        let bytes = piece.as_bytes();
-        let mut run = 0; // start of the current run without spaces
-        let mut i = 0;
-        while let Some(skip) = bytes
-            .get(i..)
-            .and_then(|rest| rest.iter().position(|&b| SPACE_LEADS[usize::from(b)]))
-        {
-            i += skip;
-            let Some(c) = piece.get(i..).and_then(|rest| rest.chars().next()) else {
-                i += 1;
-                continue;
-            };
-            if !is_space(c) {
-                i += c.len_utf8();
-                continue;
-            }
-            out.push_str(piece.get(run..i).unwrap_or_default());
-            let after = i + space_run_len(piece.get(i..).unwrap_or_default());
-            if after < piece.len() {
-                let last = out.chars().next_back().or(previous);
-                join_at_space(&mut out, last, piece.get(after..).unwrap_or_default());
-            }
-            run = after;
-            i = after;
-        }
-        out.push_str(piece.get(run..).unwrap_or_default());
-        previous = out.chars().next_back().or(previous);
     }
     // The room reserved for the spaces that were left out is given back:
     // the text lives as long as the outline.
@@ -176,11 +145,88 @@ pub(crate) fn normalize(pieces: &[&str], segmented: bool) -> String {
     out
 }
 
-/// Whether a byte of UTF-8 can be the first byte of a white space
-/// character ([`is_space`]): ASCII white space, or the lead byte of U+0085,
-/// U+00A0 (0xC2), U+1680 (0xE1), U+2000–U+205F (0xE2) or U+3000 (0xE3).
-const fn may_start_space(byte: u8) -> bool {
-    matches!(byte, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3)
+/// Appends a piece of segmented text: runs without white space are copied
+/// whole; each run of white space between them goes, or becomes one ASCII
+/// space between two characters that are not CJK.
+///
+/// The scan steps over a three- or four-byte character in one go and
+/// looks closely only at bytes that may start white space.
+fn push_segmented(out: &mut String, piece: &str) {
+    let bytes = piece.as_bytes();
+    let mut run = 0; // start of the run not yet copied
+    let mut i = 0;
+    while let Some(&byte) = bytes.get(i) {
+        let width = space_width(bytes, i);
+        if width == 0 {
+            // A lead byte of a three- or four-byte character skips it
+            // whole; anything else (ASCII, a two-byte lead, a continuation
+            // byte) steps one byte. Continuation bytes (0x80..=0xBF) are
+            // never taken for lead bytes, so every step lands on a
+            // character boundary or inside a character, never astray.
+            i += match byte {
+                0xE0..=0xEF => 3,
+                0xF0..=0xFF => 4,
+                _ => 1,
+            };
+            continue;
+        }
+        out.push_str(piece.get(run..i).unwrap_or_default());
+        let mut after = i + width;
+        loop {
+            let more = space_width(bytes, after);
+            if more == 0 {
+                break;
+            }
+            after += more;
+        }
+        if after < bytes.len() {
+            join_at_space(out, piece.get(after..).unwrap_or_default());
+        }
+        run = after;
+        i = after;
+    }
+    out.push_str(piece.get(run..).unwrap_or_default());
+}
+
+/// The length in bytes of the white space character ([`is_space`]) that
+/// starts at byte `i`, or 0 when none does. Reads the UTF-8 bytes
+/// directly: ASCII white space; U+0085 and U+00A0 (`C2 85`, `C2 A0`);
+/// U+1680 (`E1 9A 80`); U+2000–U+200A, U+2028, U+2029, U+202F (`E2 80 ..`)
+/// and U+205F (`E2 81 9F`); U+3000 (`E3 80 80`).
+fn space_width(bytes: &[u8], i: usize) -> usize {
+    let at = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+    match at(0) {
+        b'\t'..=b'\r' | b' ' => 1,
+        0xC2 if matches!(at(1), 0x85 | 0xA0) => 2,
+        0xE1 if at(1) == 0x9A && at(2) == 0x80 => 3,
+        0xE2 if at(1) == 0x80 && matches!(at(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF) => 3,
+        0xE2 if at(1) == 0x81 && at(2) == 0x9F => 3,
+        0xE3 if at(1) == 0x80 && at(2) == 0x80 => 3,
+        _ => 0,
+    }
+}
+
+/// At a line break or a run of segmentation spaces between the text so far
+/// and `next`: one ASCII space when neither side is CJK, nothing otherwise.
+/// An ASCII character is never CJK, so most decisions read one byte.
+fn join_at_space(out: &mut String, next: &str) {
+    let latin = |c: char| !is_cjk(c);
+    let previous_latin = match out.as_bytes().last() {
+        None => false,
+        Some(byte) if byte.is_ascii() => true,
+        Some(_) => out.chars().next_back().is_some_and(latin),
+    };
+    if !previous_latin {
+        return;
+    }
+    let next_latin = match next.as_bytes().first() {
+        None => false,
+        Some(byte) if byte.is_ascii() => true,
+        Some(_) => next.chars().next().is_some_and(latin),
+    };
+    if next_latin {
+        out.push(' ');
+    }
 }
 
 /// For the tests of a byte pre-test: the first byte of every character
@@ -203,42 +249,6 @@ pub(crate) fn assert_first_bytes_pass(
     }
 }
 
-/// [`may_start_space`] for every byte, as a table.
-static SPACE_LEADS: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut byte = 0;
-    while byte < 256 {
-        table[byte] = may_start_space(byte as u8);
-        byte += 1;
-    }
-    table
-};
-
-/// The length in bytes of the run of white space that starts `text`.
-fn space_run_len(text: &str) -> usize {
-    let bytes = text.as_bytes();
-    let mut len = 0;
-    while let Some(&byte) = bytes.get(len) {
-        if byte == b' ' {
-            // The usual case: one ASCII space between words.
-            len += 1;
-            continue;
-        }
-        match text.get(len..).and_then(|rest| rest.chars().next()) {
-            Some(c) if is_space(c) => len += c.len_utf8(),
-            _ => break,
-        }
-    }
-    len
-}
-
-/// At a line break or a run of segmentation spaces between `previous` and
-/// `next`: one ASCII space when neither side is CJK, nothing otherwise.
-fn join_at_space(out: &mut String, previous: Option<char>, next: &str) {
-    if previous.is_some_and(|p| !is_cjk(p)) && next.chars().next().is_some_and(|c| !is_cjk(c)) {
-        out.push(' ');
-    }
-}
 /// Evidence for word segmentation, gathered line by line.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct SegmentationEvidence {
@@ -292,8 +302,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_space_starts_with_a_byte_that_may_start_one() {
-        assert_first_bytes_pass(is_space, may_start_space, 25);
+    fn space_width_reads_every_space_and_nothing_else() {
+        let mut spaces = 0;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let encoded = c.encode_utf8(&mut buf);
+            let expected = if is_space(c) { c.len_utf8() } else { 0 };
+            assert_eq!(space_width(encoded.as_bytes(), 0), expected, "{c:?}");
+            spaces += usize::from(expected > 0);
+        }
+        assert_eq!(spaces, 25);
+        let ideographic = "\u{3000}".as_bytes();
+        assert_eq!(space_width(ideographic, 1), 0, "not on a continuation byte");
+        assert_eq!(space_width(&[0xE3, 0x80], 0), 0, "not on a cut sequence");
     }
 
     #[test]
