@@ -158,16 +158,7 @@ fn push_segmented(out: &mut String, piece: &str) {
     while let Some(&byte) = bytes.get(i) {
         let width = space_width(bytes, i);
         if width == 0 {
-            // A lead byte of a three- or four-byte character skips it
-            // whole; anything else (ASCII, a two-byte lead, a continuation
-            // byte) steps one byte. Continuation bytes (0x80..=0xBF) are
-            // never taken for lead bytes, so every step lands on a
-            // character boundary or inside a character, never astray.
-            i += match byte {
-                0xE0..=0xEF => 3,
-                0xF0..=0xFF => 4,
-                _ => 1,
-            };
+            i += step_over(byte);
             continue;
         }
         out.push_str(piece.get(run..i).unwrap_or_default());
@@ -229,23 +220,43 @@ fn join_at_space(out: &mut String, next: &str) {
     }
 }
 
-/// For the tests of a byte pre-test: the first byte of every character
-/// in `class` (there are `count` of them) passes `may_start`.
+/// For the tests of a reader of UTF-8 bytes: on every character, `width`
+/// gives the character's length when it is in `class` (which has `count`
+/// members) and 0 otherwise; and 0 on a continuation byte or a cut
+/// sequence.
 #[cfg(test)]
-pub(crate) fn assert_first_bytes_pass(
+pub(crate) fn assert_byte_reader_agrees(
     class: fn(char) -> bool,
-    may_start: fn(u8) -> bool,
+    width: fn(&[u8], usize) -> usize,
     count: usize,
 ) {
-    let members: Vec<char> = (0..=0x10FFFF)
-        .filter_map(char::from_u32)
-        .filter(|c| class(*c))
-        .collect();
-    assert_eq!(members.len(), count);
-    for c in members {
+    let mut members = 0;
+    for c in (0..=0x10FFFF).filter_map(char::from_u32) {
         let mut buf = [0u8; 4];
-        let first = c.encode_utf8(&mut buf).as_bytes().first().copied();
-        assert!(first.is_some_and(may_start), "{c:?}");
+        let encoded = c.encode_utf8(&mut buf).as_bytes();
+        let expected = if class(c) { c.len_utf8() } else { 0 };
+        assert_eq!(width(encoded, 0), expected, "{c:?}");
+        members += usize::from(expected > 0);
+        for i in 1..encoded.len() {
+            assert_eq!(width(encoded, i), 0, "{c:?} at byte {i}");
+            let cut = encoded.get(..i).unwrap_or_default();
+            assert_eq!(width(cut, 0), 0, "{c:?} cut after {i} bytes");
+        }
+    }
+    assert_eq!(members, count);
+}
+
+/// How far a scan for characters read from their bytes (white space,
+/// clause boundaries) moves on from `byte` when none starts there: a
+/// three- or four-byte character is passed whole; anything else (ASCII, a
+/// two-byte lead, a continuation byte) steps one byte. Continuation bytes
+/// (0x80..=0xBF) are never taken for lead bytes, so every step lands on a
+/// character boundary or inside a two-byte character, never astray.
+pub(crate) const fn step_over(byte: u8) -> usize {
+    match byte {
+        0xE0..=0xEF => 3,
+        0xF0..=0xFF => 4,
+        _ => 1,
     }
 }
 
@@ -303,18 +314,7 @@ mod tests {
 
     #[test]
     fn space_width_reads_every_space_and_nothing_else() {
-        let mut spaces = 0;
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            let mut buf = [0u8; 4];
-            let encoded = c.encode_utf8(&mut buf);
-            let expected = if is_space(c) { c.len_utf8() } else { 0 };
-            assert_eq!(space_width(encoded.as_bytes(), 0), expected, "{c:?}");
-            spaces += usize::from(expected > 0);
-        }
-        assert_eq!(spaces, 25);
-        let ideographic = "\u{3000}".as_bytes();
-        assert_eq!(space_width(ideographic, 1), 0, "not on a continuation byte");
-        assert_eq!(space_width(&[0xE3, 0x80], 0), 0, "not on a cut sequence");
+        assert_byte_reader_agrees(is_space, space_width, 25);
     }
 
     #[test]

@@ -38,6 +38,10 @@ impl Indent {
 
 /// Consumes a line's leading white space and measures it.
 pub(crate) fn indentation(input: &str) -> IResult<&str, Indent> {
+    if !input.starts_with(is_space) {
+        // Most lines: no indentation to measure.
+        return Ok((input, Indent::default()));
+    }
     take_while(is_space)
         .map(|run: &str| {
             run.chars().fold(Indent::default(), |indent, c| match c {

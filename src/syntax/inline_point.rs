@@ -40,11 +40,19 @@ pub(crate) fn is_boundary(c: char) -> bool {
     )
 }
 
-/// Whether a byte of UTF-8 can be the first byte of a boundary character
-/// ([`is_boundary`]): the ASCII ones, or the lead byte of `。` (0xE3) and
-/// of the full-width forms (0xEF). Lets a scan skip other bytes undecoded.
-pub(crate) const fn may_start_boundary(byte: u8) -> bool {
-    matches!(byte, b':' | b';' | b',' | b'!' | b'?' | 0xE3 | 0xEF)
+/// The length in bytes of the boundary character ([`is_boundary`]) that
+/// starts at byte `i`, or 0 when none does. Reads the UTF-8 bytes directly
+/// (the ASCII ones; `。` is `E3 80 82`; the full-width `！，：；？` are
+/// `EF BC 81`, `8C`, `9A`, `9B`, `9F`), so that a scan passes over other
+/// text undecoded.
+pub(crate) fn boundary_width(bytes: &[u8], i: usize) -> usize {
+    let at = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+    match at(0) {
+        b':' | b';' | b',' | b'!' | b'?' => 1,
+        0xE3 if at(1) == 0x80 && at(2) == 0x82 => 3,
+        0xEF if at(1) == 0xBC && matches!(at(2), 0x81 | 0x8C | 0x9A | 0x9B | 0x9F) => 3,
+        _ => 0,
+    }
 }
 
 /// Whether a character can start an inline marker (a cheap pre-test).
@@ -97,8 +105,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_boundary_starts_with_a_byte_that_may_start_one() {
-        crate::text::assert_first_bytes_pass(is_boundary, may_start_boundary, 11);
+    fn boundary_width_reads_every_boundary_and_nothing_else() {
+        crate::text::assert_byte_reader_agrees(is_boundary, boundary_width, 11);
     }
 
     #[test]

@@ -64,7 +64,7 @@ pub(crate) fn classify_line(text: &str, line: &Line) -> LineInfo {
     // The indentation is gone: a blank line has nothing left.
     let kind = if blank_line::blank_line(rest).is_ok() {
         LineKind::Blank
-    } else if separator::separator(rest).is_ok() {
+    } else if rest.starts_with('-') && separator::separator(rest).is_ok() {
         LineKind::Separator
     } else if placeholder::placeholder(rest).is_ok() {
         LineKind::Placeholder

@@ -191,6 +191,15 @@ fn numeral(input: &str) -> IResult<&str, u32> {
 /// start with a numeral: an empty string, `是`, `第一`, and also a bare `百`,
 /// `千` or `两`.
 pub(crate) fn chinese_numeral(input: &str) -> IResult<&str, u32> {
+    // The usual case, a digit standing alone (`一、`, `二是`): only 十, 百
+    // or 千 can make a digit the start of a longer numeral.
+    let mut chars = input.chars();
+    if let Some(value) = chars.next().and_then(digit_value) {
+        let rest = chars.as_str();
+        if !rest.starts_with(['十', '百', '千']) {
+            return Ok((rest, value));
+        }
+    }
     numeral(input).map_err(|e| e.map(|_| Error::new(input, ErrorKind::Digit)))
 }
 
@@ -345,6 +354,30 @@ mod tests {
     /// The error every parser of this module returns on a failure.
     fn error(input: &str, kind: ErrorKind) -> nom::Err<Error<&str>> {
         nom::Err::Error(Error::new(input, kind))
+    }
+
+    /// The shortcut for a digit standing alone reads what the grammar
+    /// reads, on every string of up to three characters from the numerals'
+    /// alphabet and a few others.
+    #[test]
+    fn the_lone_digit_shortcut_agrees_with_the_grammar() {
+        let alphabet: Vec<char> = "一二三四五六七八九十百千零〇两是、".chars().collect();
+        let mut inputs = vec![String::new()];
+        for _ in 0..3 {
+            let longer: Vec<String> = inputs
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+                .collect();
+            inputs.extend(longer);
+        }
+        inputs.sort();
+        inputs.dedup();
+        assert_eq!(inputs.len(), 1 + 17 + 17 * 17 + 17 * 17 * 17);
+        for input in &inputs {
+            let grammar =
+                numeral(input).map_err(|e| e.map(|_| Error::new(input.as_str(), ErrorKind::Digit)));
+            assert_eq!(chinese_numeral(input), grammar, "{input:?}");
+        }
     }
 
     #[test]

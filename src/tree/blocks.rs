@@ -4,11 +4,9 @@
 use super::paragraphs::RawBlock;
 use super::{InlinePoint, Paragraph};
 use crate::source::Position;
-use crate::syntax::inline_point::{
-    inline_marker, is_boundary, may_start_boundary, may_start_marker,
-};
+use crate::syntax::inline_point::{boundary_width, inline_marker, is_boundary, may_start_marker};
 use crate::syntax::LineInfo;
-use crate::text::{is_cjk, is_closing_punctuation, is_space, normalize};
+use crate::text::{is_cjk, is_closing_punctuation, is_space, normalize, step_over};
 
 /// What reading blocks needs to know about the document.
 pub(crate) struct Context<'a> {
@@ -213,9 +211,16 @@ impl<'a> Context<'a> {
             let bytes = content.as_bytes();
             let mut i = 0;
             while let Some(&byte) = bytes.get(i) {
-                if !at_boundary && !may_start_boundary(byte) {
-                    // Not a boundary: Chinese text is skipped a byte at a time.
-                    i += 1;
+                if !at_boundary {
+                    // Only a boundary matters here, read from its bytes:
+                    // other text is passed over undecoded.
+                    match boundary_width(bytes, i) {
+                        0 => i += step_over(byte),
+                        width => {
+                            at_boundary = true;
+                            i += width;
+                        }
+                    }
                     continue;
                 }
                 let Some(rest) = content.get(i..) else {
@@ -230,7 +235,7 @@ impl<'a> Context<'a> {
                 if is_space(c) {
                     continue;
                 }
-                let candidate = at_boundary && may_start_marker(c);
+                let candidate = may_start_marker(c);
                 at_boundary = is_boundary(c);
                 if !candidate {
                     continue;
