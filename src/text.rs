@@ -125,9 +125,16 @@ pub(crate) fn is_body_punctuation(c: char) -> bool {
 /// within a piece, nothing is kept when a CJK character stands on either
 /// side, and one ASCII space is kept otherwise. In text that is not
 /// segmented, white space inside a piece is kept as written.
-pub(crate) fn normalize(pieces: &[&str], segmented: bool) -> String {
-    let mut out = String::with_capacity(pieces.iter().map(|p| p.len()).sum());
-    for &piece in pieces {
+///
+/// `capacity` is the room to reserve: at least the pieces' total length,
+/// which the output never exceeds by more than one byte a piece.
+pub(crate) fn normalize<'p>(
+    pieces: impl IntoIterator<Item = &'p str>,
+    capacity: usize,
+    segmented: bool,
+) -> String {
+    let mut out = String::with_capacity(capacity);
+    for piece in pieces {
         if piece.is_empty() {
             continue;
         }
@@ -139,9 +146,12 @@ pub(crate) fn normalize(pieces: &[&str], segmented: bool) -> String {
             out.push_str(piece);
         }
     }
-    // The room reserved for the spaces that were left out is given back:
-    // the text lives as long as the outline.
-    out.shrink_to_fit();
+    // The text lives as long as the outline: room reserved for what was
+    // left out (indentation, line breaks, segmentation spaces) is given
+    // back when it is more than a quarter of the text.
+    if out.capacity() - out.len() > out.len() / 4 {
+        out.shrink_to_fit();
+    }
     out
 }
 
@@ -202,9 +212,12 @@ fn space_width(bytes: &[u8], i: usize) -> usize {
 /// An ASCII character is never CJK, so most decisions read one byte.
 fn join_at_space(out: &mut String, next: &str) {
     let latin = |c: char| !is_cjk(c);
-    let previous_latin = match out.as_bytes().last() {
+    let bytes = out.as_bytes();
+    let previous_latin = match bytes.last() {
         None => false,
         Some(byte) if byte.is_ascii() => true,
+        // Most often a Chinese character: its lead byte says so.
+        Some(_) if bytes.len() >= 3 && leads_cjk_block(bytes[bytes.len() - 3]) => false,
         Some(_) => out.chars().next_back().is_some_and(latin),
     };
     if !previous_latin {
@@ -213,11 +226,19 @@ fn join_at_space(out: &mut String, next: &str) {
     let next_latin = match next.as_bytes().first() {
         None => false,
         Some(byte) if byte.is_ascii() => true,
+        Some(&byte) if leads_cjk_block(byte) => false,
         Some(_) => next.chars().next().is_some_and(latin),
     };
     if next_latin {
         out.push(' ');
     }
+}
+
+/// Whether `byte` is the lead byte of a character from U+3000 to U+9FFF
+/// (`E3` to `E9`), all of which [`is_cjk`] counts as CJK. Such a byte is
+/// never a continuation byte.
+const fn leads_cjk_block(byte: u8) -> bool {
+    matches!(byte, 0xE3..=0xE9)
 }
 
 /// For the tests of a reader of UTF-8 bytes: on every character, `width`
@@ -353,7 +374,8 @@ mod tests {
             ),
         ];
         for (pieces, expected, why) in cases {
-            assert_eq!(normalize(&pieces, true), expected, "should: {why}");
+            let capacity = pieces.iter().map(|p| p.len()).sum();
+            assert_eq!(normalize(pieces, capacity, true), expected, "should: {why}");
         }
     }
 
@@ -382,7 +404,12 @@ mod tests {
             ),
         ];
         for (pieces, expected, why) in cases {
-            assert_eq!(normalize(&pieces, false), expected, "should: {why}");
+            let capacity = pieces.iter().map(|p| p.len()).sum();
+            assert_eq!(
+                normalize(pieces, capacity, false),
+                expected,
+                "should: {why}"
+            );
         }
     }
 
@@ -415,6 +442,16 @@ mod tests {
             if let Some(c) = char::from_u32(code) {
                 assert_eq!(is_space(c), c.is_whitespace(), "U+{code:04X}");
             }
+        }
+    }
+
+    #[test]
+    fn characters_led_by_e3_to_e9_are_cjk() {
+        for c in '\u{3000}'..='\u{9FFF}' {
+            let mut buf = [0u8; 4];
+            let lead = c.encode_utf8(&mut buf).as_bytes().first().copied();
+            assert!(lead.is_some_and(leads_cjk_block), "{c:?}");
+            assert!(is_cjk(c), "{c:?}");
         }
     }
 

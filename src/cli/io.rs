@@ -38,6 +38,28 @@ pub(crate) fn write_output(output: Option<&Path>, bytes: &[u8]) -> Result<(), Fa
     write_with(output, |out| out.write_all(bytes))
 }
 
+/// The buffer in front of standard output: writes at least this long (the
+/// JSON writer's) go straight through.
+const STDOUT_BUFFER: usize = 64 * 1024;
+
+/// Standard output as a plain file (a duplicate of its descriptor), after
+/// what is already buffered in `stdout` is flushed; `None` where that is
+/// not possible. Rust's standard output is line-buffered: every write is
+/// searched for its last line break, a byte at a time, which costs more than
+/// writing compact JSON, which has none.
+#[cfg(unix)]
+fn unbuffered_stdout(stdout: &mut io::StdoutLock<'_>) -> Option<fs::File> {
+    use std::os::fd::AsFd;
+    stdout.flush().ok()?;
+    let fd = stdout.as_fd().try_clone_to_owned().ok()?;
+    Some(fs::File::from(fd))
+}
+
+#[cfg(not(unix))]
+fn unbuffered_stdout(_: &mut io::StdoutLock<'_>) -> Option<fs::File> {
+    None
+}
+
 /// Run `write` on a file, or on standard output (for output written while
 /// it is made); a closed pipe is not a failure. A failure names the file,
 /// or standard output.
@@ -51,9 +73,14 @@ pub(crate) fn write_with(
             .map_err(|err| (path.display().to_string(), err)),
         None => {
             let mut stdout = io::stdout().lock();
-            write(&mut stdout)
-                .and_then(|()| stdout.flush())
-                .map_err(|err| ("standard output".to_owned(), err))
+            let written = match unbuffered_stdout(&mut stdout) {
+                Some(file) => {
+                    let mut out = io::BufWriter::with_capacity(STDOUT_BUFFER, file);
+                    write(&mut out).and_then(|()| out.flush())
+                }
+                None => write(&mut stdout).and_then(|()| stdout.flush()),
+            };
+            written.map_err(|err| ("standard output".to_owned(), err))
         }
     };
     match written {

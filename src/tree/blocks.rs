@@ -46,32 +46,43 @@ impl<'a> Context<'a> {
 
     /// The block's lines cut to the byte range `from..to`, each piece
     /// without surrounding white space.
-    pub(crate) fn pieces(&self, block: TextBlock<'a>, from: usize, to: usize) -> Vec<&'a str> {
+    pub(crate) fn pieces(
+        &self,
+        block: TextBlock<'a>,
+        from: usize,
+        to: usize,
+    ) -> impl Iterator<Item = &'a str> + 'a {
+        let text = self.text;
         lines_from(block, from)
             .iter()
-            .take_while(|line| line.content_start < to)
-            .filter_map(|line| {
+            .take_while(move |line| line.content_start < to)
+            .filter_map(move |line| {
                 let start = line.content_start.max(from);
                 let end = line.content_end.min(to);
                 (start < end)
-                    .then(|| self.text.get(start..end))
+                    .then(|| text.get(start..end))
                     .flatten()
                     .map(|piece| piece.trim_matches(is_space))
                     .filter(|piece| !piece.is_empty())
             })
-            .collect()
     }
 
     /// Normalized text of the block between two offsets.
     pub(crate) fn text_between(&self, block: TextBlock<'a>, from: usize, to: usize) -> String {
-        normalize(&self.pieces(block, from, to), self.segmented)
+        self.normalized(block, from, to, self.segmented)
     }
 
     /// Normalized text of the block between two offsets, with the
     /// segmentation rule applied whatever the document: headings are often
     /// letter-spaced (`总　　则`).
     pub(crate) fn heading_text(&self, block: TextBlock<'a>, from: usize, to: usize) -> String {
-        normalize(&self.pieces(block, from, to), true)
+        self.normalized(block, from, to, true)
+    }
+
+    fn normalized(&self, block: TextBlock<'a>, from: usize, to: usize, segmented: bool) -> String {
+        // The pieces lie within `from..to`: that is room enough.
+        let capacity = to.saturating_sub(from);
+        normalize(self.pieces(block, from, to), capacity, segmented)
     }
 
     /// The whole block, normalized.
@@ -295,11 +306,13 @@ impl<'a> Context<'a> {
 pub(crate) fn join_marker(marker: &str, rest: &str, spaced: bool) -> String {
     let latin_both = marker.chars().next_back().is_some_and(|c| !is_cjk(c))
         && rest.chars().next().is_some_and(|c| !is_cjk(c));
+    let mut text = String::with_capacity(marker.len() + 1 + rest.len());
+    text.push_str(marker);
     if spaced && latin_both {
-        format!("{marker} {rest}")
-    } else {
-        format!("{marker}{rest}")
+        text.push(' ');
     }
+    text.push_str(rest);
+    text
 }
 
 /// The block's lines from the one that holds `from` (or the first after
