@@ -176,8 +176,9 @@ impl Position {
 
 /// Turns byte offsets into lines and columns.
 ///
-/// Offsets are resolved in sweeps: each call sorts its locations and goes
-/// on from where the previous call stopped, finding the line breaks in
+/// Offsets are resolved in sweeps: each call takes its locations in order
+/// of offset (sorting them if they do not come so) and goes on from where
+/// the previous call stopped, finding the line breaks in
 /// between with `memchr` and counting the characters since the last break.
 /// So a document with many nodes on one very long line still costs time
 /// linear in the text, and an outline written out a part at a time (whose
@@ -210,7 +211,11 @@ impl<'a> LineIndex<'a> {
     /// `\r\n` and a lone `\r`, as [`split_lines`] splits; an offset between
     /// the `\r` and the `\n` of a pair is still on the line the pair ends.
     pub(crate) fn resolve(&mut self, locations: &mut [&mut Location]) {
-        locations.sort_unstable_by_key(|location| location.offset);
+        // Gathered in text order, they are sorted already (checked in one
+        // pass); otherwise a stable sort, which finds the runs that are.
+        if !locations.is_sorted_by_key(|location| location.offset) {
+            locations.sort_by_key(|location| location.offset);
+        }
         let bytes = self.text.as_bytes();
         for location in locations.iter_mut() {
             let offset = floor_char_boundary(self.text, location.offset);

@@ -1,5 +1,6 @@
-//! `Document::write_json`, and `outline::write_json` (which writes while it
-//! builds), write the same bytes as `serde_json::to_vec` on every fixture
+//! `Document::write_json`, `outline::write_json` (which writes while it
+//! builds) and `outline::write_json_pipelined` (which builds on a second
+//! thread), write the same bytes as `serde_json::to_vec` on every fixture
 //! and every document of ../shared/corpus (when present);
 //! `tests/properties.rs` compares them on generated articles too.
 
@@ -46,6 +47,14 @@ fn assert_same_bytes(files: &[PathBuf]) -> usize {
             "{}: the streamed outline differs from serde_json's",
             path.display()
         );
+        let mut pipelined = Vec::new();
+        outline::write_json_pipelined(&decoded, bytes.len(), &options, &mut pipelined)
+            .expect("writes");
+        assert!(
+            pipelined == serde,
+            "{}: the pipelined outline differs from serde_json's",
+            path.display()
+        );
         compared += 1;
     }
     compared
@@ -89,6 +98,16 @@ fn write_json_reports_the_sinks_error() {
     let doc = outline::parse("标题\n\n正文。\n");
     let err = doc.write_json(Full).expect_err("the sink fails");
     assert_eq!(err.to_string(), "disk full");
+    // Long enough for several batches: the builder's thread must give up
+    // when the writer fails, and the error come back.
+    let text = "标题\n\n".to_owned() + &"　　正文。\n\n--\n\n".repeat(5000);
+    let decoded = outline::decode(text.as_bytes(), outline::EncodingChoice::Auto).expect("decodes");
+    let options = outline::Options::default();
+    let err = outline::write_json(&decoded, text.len(), &options, Full).expect_err("fails");
+    assert_eq!(err.to_string(), "disk full");
+    let err =
+        outline::write_json_pipelined(&decoded, text.len(), &options, Full).expect_err("fails");
+    assert_eq!(err.to_string(), "disk full");
 }
 
 #[test]
@@ -112,6 +131,14 @@ fn streaming_writes_each_top_level_block_once_whatever_stands_at_the_top() {
             .expect("serializes");
         assert_eq!(
             String::from_utf8_lossy(&streamed),
+            String::from_utf8_lossy(&whole),
+            "{text:?}"
+        );
+        let mut pipelined = Vec::new();
+        outline::write_json_pipelined(&decoded, text.len(), &options, &mut pipelined)
+            .expect("writes");
+        assert_eq!(
+            String::from_utf8_lossy(&pipelined),
             String::from_utf8_lossy(&whole),
             "{text:?}"
         );

@@ -160,5 +160,9 @@ proptest! {
         let mut streamed = Vec::new();
         outline::write_json(&decoded, bytes.len(), &options, &mut streamed).expect("writes to a Vec");
         prop_assert_eq!(String::from_utf8_lossy(&streamed), String::from_utf8_lossy(&whole));
+        let mut pipelined = Vec::new();
+        outline::write_json_pipelined(&decoded, bytes.len(), &options, &mut pipelined)
+            .expect("writes to a Vec");
+        prop_assert_eq!(String::from_utf8_lossy(&pipelined), String::from_utf8_lossy(&whole));
     }
 }

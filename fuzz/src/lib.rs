@@ -24,8 +24,9 @@ pub fn pipeline(bytes: &[u8]) {
     let doc = parse_decoded(&decoded, bytes.len(), &Options::default());
     let diagnostics = check(&doc, &decoded.text, &Config::default());
     let outline_json = serde_json::to_string(&doc).expect("the outline serializes");
-    // The two fast writers write serde_json's bytes: the document's own, and
-    // the one `outline parse` uses, which writes while it builds.
+    // The fast writers write serde_json's bytes: the document's own, and
+    // the ones `outline parse` uses, which write while they build (on one
+    // thread, or with the builder on a second).
     let mut fast = Vec::new();
     doc.write_json(&mut fast).expect("writing to a Vec never fails");
     assert!(fast == outline_json.as_bytes(), "Document::write_json differs from serde_json");
@@ -33,6 +34,13 @@ pub fn pipeline(bytes: &[u8]) {
     outline::write_json(&decoded, bytes.len(), &Options::default(), &mut streamed)
         .expect("writing to a Vec never fails");
     assert!(streamed == outline_json.as_bytes(), "outline::write_json differs from serde_json");
+    let mut pipelined = Vec::new();
+    outline::write_json_pipelined(&decoded, bytes.len(), &Options::default(), &mut pipelined)
+        .expect("writing to a Vec never fails");
+    assert!(
+        pipelined == outline_json.as_bytes(),
+        "outline::write_json_pipelined differs from serde_json"
+    );
     let diagnostics_json = serde_json::to_string(&diagnostics).expect("diagnostics serialize");
 
     let outline: Value = serde_json::from_str(&outline_json).expect("the outline JSON reads back");

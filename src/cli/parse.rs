@@ -144,6 +144,11 @@ impl Render {
     }
 }
 
+/// Inputs at least this long are built and written on two threads
+/// ([`outline::write_json_pipelined`]); below it, a thread costs more than
+/// it saves.
+const PIPELINE_MIN_BYTES: usize = 1 << 20;
+
 /// One input, one JSON document: the original behaviour.
 fn single(args: &ParseArgs) -> Result<(), Failure> {
     let encoding = args.input.encoding()?;
@@ -161,9 +166,16 @@ fn single(args: &ParseArgs) -> Result<(), Failure> {
         // top-level block as soon as it is final: the whole tree is never
         // in memory. Text converted from another encoding owns its bytes,
         // and the input goes first.
+        // A long input is built on a second core while this one writes.
+        let pipelined = size >= PIPELINE_MIN_BYTES
+            && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
         let write = |decoded: &outline::Decoded<'_>| {
             write_with(args.output.as_deref(), |out| {
-                outline::write_json(decoded, size, &options, &mut *out)?;
+                if pipelined {
+                    outline::write_json_pipelined(decoded, size, &options, &mut *out)?;
+                } else {
+                    outline::write_json(decoded, size, &options, &mut *out)?;
+                }
                 out.write_all(b"\n")
             })
         };

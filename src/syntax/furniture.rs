@@ -56,6 +56,18 @@ pub(crate) fn page_number(input: &str) -> IResult<&str, u32> {
 
 /// A source, author or editor line, or a news agency's dateline.
 pub(crate) fn byline(input: &str) -> IResult<&str, &str> {
+    if !input.starts_with(may_start_byline) {
+        // Most lines: no label or agency starts with this character.
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Tag,
+        )));
+    }
+    labelled_or_dateline(input)
+}
+
+/// [`byline`]'s grammar, without the first-character pre-test.
+fn labelled_or_dateline(input: &str) -> IResult<&str, &str> {
     let labelled = recognize((
         alt((
             tag("本报记者"),
@@ -91,6 +103,14 @@ pub(crate) fn byline(input: &str) -> IResult<&str, &str> {
         eof,
     ));
     alt((dateline, labelled)).parse(input)
+}
+
+/// Whether `c` starts one of the labels or agencies of [`byline`].
+fn may_start_byline(c: char) -> bool {
+    matches!(
+        c,
+        '本' | '责' | '来' | '作' | '编' | '记' | '通' | '摄' | '新' | '中' | '人' | '央'
+    )
 }
 
 /// `附件：1.……`, `附件2`, `附件：`.
@@ -200,6 +220,36 @@ mod tests {
         }
         for line in ["— 3", "3", "——", "- a -"] {
             assert!(page_number(line).is_err(), "should reject {line}");
+        }
+    }
+
+    #[test]
+    fn characters_rejected_up_front_start_no_byline() {
+        let rests = [
+            "报记者 王",
+            "任编辑：李",
+            "源：新华社",
+            "者：张三",
+            "辑：李",
+            "者 王",
+            "讯员 赵",
+            "影：钱",
+            "华社北京3月5日电",
+            "新社北京电",
+            "民网北京电",
+            "华网北京电",
+            "视网北京电",
+            "报北京电",
+        ];
+        crate::syntax::assert_rejected_characters_start_nothing(
+            may_start_byline,
+            |input| labelled_or_dateline(input).is_ok(),
+            &rests,
+        );
+        let firsts = "本责来作编记通摄新中人新央本";
+        for (first, rest) in firsts.chars().zip(rests) {
+            let line = format!("{first}{rest}");
+            assert!(byline(&line).is_ok(), "{line}");
         }
     }
 

@@ -51,12 +51,19 @@ pub(crate) fn is_heading_shaped(text: &str, max_chars: usize) -> bool {
     let mut last = text.chars().rev().skip_while(|c| is_closing_bracket(*c));
     let closed = text.chars().next_back().is_some_and(is_closing_bracket);
     match last.next() {
-        Some(c) => !is_body_punctuation(c) && (c.is_alphanumeric() || closed),
+        Some(c) => !is_body_punctuation(c) && (is_alphanumeric(c) || closed),
         None => false,
     }
 }
 
 /// Closing brackets and quotation marks.
+/// [`char::is_alphanumeric`], answered at once for the CJK Unified
+/// Ideographs (U+4E00–U+9FFF, every one a letter), which end most headings:
+/// the standard library looks other characters up in its tables.
+fn is_alphanumeric(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || c.is_alphanumeric()
+}
+
 fn is_closing_bracket(c: char) -> bool {
     matches!(c, '）' | ')' | '”' | '》' | '」' | '』' | '】' | '’' | '〕')
 }
@@ -64,6 +71,13 @@ fn is_closing_bracket(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_unified_ideograph_is_alphanumeric() {
+        for c in '\u{4E00}'..='\u{9FFF}' {
+            assert!(c.is_alphanumeric(), "{c:?}");
+        }
+    }
 
     #[test]
     fn heading_shape() {
