@@ -50,9 +50,16 @@ pub(crate) struct Lines<'a> {
 
 impl<'a> Lines<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
+        Lines::starting_at(text, 0)
+    }
+
+    /// The lines from offset `start` on, which must be where a line
+    /// starts (0, or just after a line break that is not the `\r` of a
+    /// `\r\n`); offsets stay those of the whole text.
+    pub(crate) fn starting_at(text: &'a str, start: usize) -> Self {
         Lines {
             bytes: text.as_bytes(),
-            start: Some(0),
+            start: Some(start),
         }
     }
 }
@@ -108,6 +115,13 @@ impl LineEndings {
             LineEnding::Cr => self.cr = true,
             LineEnding::None => {}
         }
+    }
+
+    /// The breaks of both parts of a text.
+    pub(crate) fn merge(&mut self, other: LineEndings) {
+        self.lf |= other.lf;
+        self.crlf |= other.crlf;
+        self.cr |= other.cr;
     }
 
     /// `lf`, `crlf`, `cr` or `mixed` (`lf` for a text without breaks).

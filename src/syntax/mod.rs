@@ -26,7 +26,7 @@ pub(crate) mod point_marker;
 pub(crate) mod separator;
 
 use crate::source::Line;
-use crate::text::is_space;
+use crate::text::{is_space, visible_chars};
 use indent::Indent;
 
 /// What a line is.
@@ -53,6 +53,9 @@ pub(crate) struct LineInfo {
     pub content_end: usize,
     /// Its indentation.
     pub indent: Indent,
+    /// The characters of its content that are not ASCII spaces (0 for a
+    /// line that is not text): the length the layout is judged by.
+    pub chars: u32,
 }
 
 /// Recognize one line of `text`.
@@ -71,11 +74,16 @@ pub(crate) fn classify_line(text: &str, line: &Line) -> LineInfo {
     } else {
         LineKind::Text
     };
+    let chars = match kind {
+        LineKind::Text => visible_chars(text.get(content_start..content_end).unwrap_or_default()),
+        _ => 0,
+    };
     LineInfo {
         kind,
         content_start,
         content_end,
         indent,
+        chars: u32::try_from(chars).unwrap_or(u32::MAX),
     }
 }
 

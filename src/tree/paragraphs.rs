@@ -61,7 +61,7 @@ pub(crate) fn detect_layout(text: &str, infos: &[LineInfo]) -> LayoutInfo {
     let lengths: Vec<usize> = infos
         .iter()
         .map(|info| match info.kind {
-            LineKind::Text => char_count(content(text, info)),
+            LineKind::Text => info.chars as usize,
             _ => 0,
         })
         .collect();
@@ -137,17 +137,9 @@ fn is_standalone_heading(text: &str, info: &LineInfo, typical: usize) -> bool {
     let line = content(text, info);
     // No character takes more than 4 bytes: a longer line is no heading.
     line.len() <= NUMBERED_HEADING_CHARS_MAX * 4
-        && char_count(line) * 10 <= typical * 6
+        && (info.chars as usize) * 10 <= typical * 6
         && is_heading_shaped(line, NUMBERED_HEADING_CHARS_MAX)
         && heading_marker(line).is_ok()
-}
-
-/// Characters of a line that are not ASCII spaces, which is all the white
-/// space segmentation adds inside a line. Both counts are `bytecount`'s
-/// word-at-a-time loops.
-fn char_count(line: &str) -> usize {
-    let bytes = line.as_bytes();
-    bytecount::num_chars(bytes).saturating_sub(bytecount::count(bytes, b' '))
 }
 
 /// Group lines into blocks by the layout; blank lines only separate.
