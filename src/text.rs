@@ -173,7 +173,11 @@ fn push_segmented(out: &mut String, piece: &str) {
     let bytes = piece.as_bytes();
     let mut run = 0; // start of the run not yet copied
     let mut i = 0;
-    while let Some(&byte) = bytes.get(i) {
+    loop {
+        i = skip_to(bytes, i, MAY_START_SPACE);
+        let Some(&byte) = bytes.get(i) else {
+            break;
+        };
         let width = space_width(bytes, i);
         if width == 0 {
             i += step_over(byte);
@@ -289,6 +293,52 @@ pub(crate) const fn step_over(byte: u8) -> usize {
     }
 }
 
+/// A byte that may start white space ([`space_width`]): ASCII white space,
+/// or the lead byte of U+0085, U+00A0 (`C2`), U+1680 (`E1`), U+2000–U+205F
+/// (`E2`) or U+3000 (`E3`).
+pub(crate) const MAY_START_SPACE: u8 = 0x08;
+
+/// A byte that may start a clause boundary
+/// ([`crate::syntax::inline_point::boundary_width`]): `! , : ; ?`, or the
+/// lead byte of `。` (`E3`) and of the full-width forms (`EF`).
+pub(crate) const MAY_START_BOUNDARY: u8 = 0x10;
+
+/// For every byte: [`step_over`] in the low three bits, and the flags
+/// [`MAY_START_SPACE`] and [`MAY_START_BOUNDARY`]. A scan reads one entry a
+/// byte and takes no branch on the kind of byte, which a mix of Chinese
+/// characters and ASCII spaces would make unpredictable.
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        let mut class = step_over(b) as u8;
+        if matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+            class |= MAY_START_SPACE;
+        }
+        if matches!(b, b'!' | b',' | b':' | b';' | b'?' | 0xE3 | 0xEF) {
+            class |= MAY_START_BOUNDARY;
+        }
+        table[byte] = class;
+        byte += 1;
+    }
+    table
+};
+
+/// The first offset at or after `i` whose byte has `flag` in
+/// [`BYTE_CLASS`], stepping over whole characters; `bytes.len()` when there
+/// is none. `i` must be a character boundary of the text `bytes` holds.
+pub(crate) fn skip_to(bytes: &[u8], mut i: usize, flag: u8) -> usize {
+    while let Some(&byte) = bytes.get(i) {
+        let class = BYTE_CLASS[usize::from(byte)];
+        if class & flag != 0 {
+            return i;
+        }
+        i += usize::from(class & 0x07);
+    }
+    bytes.len()
+}
+
 /// Evidence for word segmentation, gathered line by line.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct SegmentationEvidence {
@@ -344,6 +394,51 @@ mod tests {
     #[test]
     fn space_width_reads_every_space_and_nothing_else() {
         assert_byte_reader_agrees(is_space, space_width, 25);
+    }
+
+    /// The table agrees with what it is made of, and a scan stops at every
+    /// space and boundary of a mixed text.
+    #[test]
+    fn byte_classes_step_and_flag_as_their_functions_say() {
+        for byte in 0..=255u8 {
+            let class = BYTE_CLASS[usize::from(byte)];
+            assert_eq!(usize::from(class & 0x07), step_over(byte), "{byte:#04x}");
+            let spacey = space_width(&[byte, 0x80, 0x80], 0) > 0
+                || matches!(byte, 0xC2 | 0xE1 | 0xE2 | 0xE3);
+            assert_eq!(class & MAY_START_SPACE != 0, spacey, "{byte:#04x}");
+        }
+        let text = "甲 乙\u{3000}丙，丁。a:b\u{2003}𠀀 ";
+        let bytes = text.as_bytes();
+        let stops = |flag| {
+            let mut found = Vec::new();
+            let mut i = 0;
+            while i < bytes.len() {
+                i = skip_to(bytes, i, flag);
+                if i < bytes.len() {
+                    found.push(i);
+                    i += text
+                        .get(i..)
+                        .and_then(|r| r.chars().next())
+                        .map_or(1, char::len_utf8);
+                }
+            }
+            found
+        };
+        let spaces: Vec<usize> = text
+            .char_indices()
+            .filter(|(_, c)| is_space(*c))
+            .map(|(i, _)| i)
+            .collect();
+        assert!(spaces.iter().all(|i| stops(MAY_START_SPACE).contains(i)));
+        let boundaries: Vec<usize> = text
+            .char_indices()
+            .filter(|(_, c)| crate::syntax::inline_point::is_boundary(*c))
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(boundaries.len(), 3);
+        assert!(boundaries
+            .iter()
+            .all(|i| stops(MAY_START_BOUNDARY).contains(i)));
     }
 
     #[test]

@@ -6,7 +6,9 @@ use super::{InlinePoint, Paragraph};
 use crate::source::Position;
 use crate::syntax::inline_point::{boundary_width, inline_marker, is_boundary, may_start_marker};
 use crate::syntax::LineInfo;
-use crate::text::{is_cjk, is_closing_punctuation, is_space, normalize, step_over};
+use crate::text::{
+    is_cjk, is_closing_punctuation, is_space, normalize, skip_to, step_over, MAY_START_BOUNDARY,
+};
 
 /// What reading blocks needs to know about the document.
 pub(crate) struct Context<'a> {
@@ -221,10 +223,14 @@ impl<'a> Context<'a> {
             };
             let bytes = content.as_bytes();
             let mut i = 0;
-            while let Some(&byte) = bytes.get(i) {
+            loop {
                 if !at_boundary {
                     // Only a boundary matters here, read from its bytes:
                     // other text is passed over undecoded.
+                    i = skip_to(bytes, i, MAY_START_BOUNDARY);
+                    let Some(&byte) = bytes.get(i) else {
+                        break;
+                    };
                     match boundary_width(bytes, i) {
                         0 => i += step_over(byte),
                         width => {
@@ -233,6 +239,9 @@ impl<'a> Context<'a> {
                         }
                     }
                     continue;
+                }
+                if i >= bytes.len() {
+                    break;
                 }
                 let Some(rest) = content.get(i..) else {
                     i += 1;
