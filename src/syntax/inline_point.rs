@@ -60,11 +60,13 @@ pub(crate) fn may_start_marker(c: char) -> bool {
     matches!(
         c,
         '十' | '其' | '第' | '（' | '('
+            | '0'..='9' | '０'..='９' // 1） （the closing bracket alone）
             | '\u{2460}'..='\u{24FF}' // ① ⑴ ⒈ ⓫
             | '\u{2776}'..='\u{2793}' // ❶ ➀ ➊
             | '\u{3251}'..='\u{325F}' // ㉑ … ㉟
             | '\u{32B1}'..='\u{32BF}' // ㊱ … ㊿
-    ) || "一二三四五六七八九两".contains(c)
+            | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '两'
+    )
 }
 
 /// Recognizes an inline marker at the start of `input`.
@@ -107,6 +109,19 @@ mod tests {
     #[test]
     fn boundary_width_reads_every_boundary_and_nothing_else() {
         crate::text::assert_byte_reader_agrees(is_boundary, boundary_width, 11);
+    }
+
+    /// The pre-test rejects only characters no inline marker starts with.
+    #[test]
+    fn characters_rejected_up_front_start_no_inline_marker() {
+        let rests = [
+            "是", "要", "，", "是一", "二，", "1）", "2）", "）", "一）", "",
+        ];
+        crate::syntax::assert_rejected_characters_start_nothing(
+            may_start_marker,
+            |input| inline_marker(input).is_ok(),
+            &rests,
+        );
     }
 
     #[test]

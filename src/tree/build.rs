@@ -296,9 +296,22 @@ impl Builder<'_, '_> {
                 return index + 1;
             }
         }
-        // The whole block's text, where a one-line block's shape is tested.
-        let mut single_text = single.then(|| context.text(block));
-        if single_text.is_some() && self.title.as_ref().map(|t| &t.text) == single_text.as_ref() {
+        // The whole block's text, where a one-line block's shape is tested:
+        // made when first asked for (a numbered block never asks).
+        let mut single_text = SingleText {
+            context,
+            block,
+            single,
+            text: None,
+        };
+        // Normalizing keeps the first character: a block that does not start
+        // as the title does cannot repeat it.
+        let may_repeat_title = self
+            .title
+            .as_ref()
+            .and_then(|t| t.text.chars().next())
+            .is_some_and(|c| first_line.starts_with(c));
+        if may_repeat_title && self.title.as_ref().map(|t| t.text.as_str()) == single_text.get() {
             self.push_block(Block::RepeatedTitle(RepeatedTitle {
                 position: position_of(block),
             }));
@@ -307,9 +320,9 @@ impl Builder<'_, '_> {
         if single && furniture::table_of_contents(first_line).is_ok() {
             return self.table_of_contents(index, block);
         }
-        if let Some(kind) = self.furniture_kind(index, block, single_text.as_deref(), neighbours) {
+        if let Some(kind) = self.furniture_kind(index, block, &mut single_text, neighbours) {
             self.push_block(kind(Furniture {
-                text: single_text.take().unwrap_or_else(|| context.text(block)),
+                text: single_text.take(),
                 position: position_of(block),
             }));
             return index + 1;
@@ -361,7 +374,7 @@ impl Builder<'_, '_> {
             return index + 1;
         }
         if single_text
-            .as_deref()
+            .get()
             .is_some_and(|text| is_heading_shaped(text, HEADING_CHARS_MAX))
         {
             let heading = Heading {
@@ -373,7 +386,7 @@ impl Builder<'_, '_> {
             self.tree.open_section(HeadingKey::Unnumbered, heading);
             return index + 1;
         }
-        let text = single_text.unwrap_or_else(|| context.text(block));
+        let text = single_text.take();
         let paragraph = context.paragraph(block, block.start, text, truncated_start, before_cut);
         self.tree.push(Item::Block(Block::Paragraph(paragraph)));
         index + 1
@@ -430,7 +443,7 @@ impl Builder<'_, '_> {
         &mut self,
         index: usize,
         block: TextBlock<'_>,
-        single_text: Option<&str>,
+        single_text: &mut SingleText<'_, '_>,
         (previous_line, next_line): (Option<&str>, Option<&str>),
     ) -> Option<fn(Furniture) -> Block> {
         let context = self.context;
@@ -445,7 +458,9 @@ impl Builder<'_, '_> {
             self.in_attachment = true;
             return Some(Block::Attachment);
         }
-        let text = single_text?;
+        if !single_text.single {
+            return None;
+        }
         if self.in_attachment && heading_marker(line).is_ok() {
             return Some(Block::Attachment);
         }
@@ -457,7 +472,7 @@ impl Builder<'_, '_> {
         }
         if !self.addressee_seen
             && !self.tree.has_structure()
-            && is_addressee(text)
+            && single_text.get().is_some_and(is_addressee)
             && heading_marker(line).is_err()
         {
             self.addressee_seen = true;
@@ -475,7 +490,9 @@ impl Builder<'_, '_> {
             return Some(Block::Byline);
         }
         if dashed(next_line)
-            && is_heading_shaped(text, TITLE_CHARS_MAX)
+            && single_text
+                .get()
+                .is_some_and(|text| is_heading_shaped(text, TITLE_CHARS_MAX))
             && heading_marker(line).is_err()
         {
             return Some(Block::Subtitle);
@@ -728,6 +745,32 @@ pub(crate) enum HeadingKey {
     Unnumbered,
     /// A heading with a marker of this family.
     Numbered(HeadingFamily),
+}
+
+/// The normalized text of a block, made the first time it is asked for;
+/// [`SingleText::get`] gives it only for a one-line block.
+struct SingleText<'c, 'a> {
+    context: &'c Context<'a>,
+    block: TextBlock<'a>,
+    single: bool,
+    text: Option<String>,
+}
+
+impl SingleText<'_, '_> {
+    /// The text of a one-line block; `None` for a longer one.
+    fn get(&mut self) -> Option<&str> {
+        if !self.single {
+            return None;
+        }
+        let (context, block) = (self.context, self.block);
+        Some(self.text.get_or_insert_with(|| context.text(block)))
+    }
+
+    /// The text, whatever the block's length.
+    fn take(self) -> String {
+        let (context, block) = (self.context, self.block);
+        self.text.unwrap_or_else(|| context.text(block))
+    }
 }
 
 /// The marker of a point, whatever family it comes from.
