@@ -148,7 +148,11 @@ struct Recognized {
 /// Split the text into lines and recognize each as it comes: no table of
 /// lines is kept, only what the tree is built from.
 fn recognize(text: &str) -> Recognized {
-    finish_recognizing(recognize_lines(text, Lines::new(text)))
+    finish_recognizing(recognize_lines(
+        text,
+        room_for_lines(text.as_bytes()),
+        Lines::new(text),
+    ))
 }
 
 /// [`recognize`] on two threads for a long text: each recognizes the lines
@@ -164,18 +168,33 @@ fn recognize_in_parallel(text: &str) -> Recognized {
     let Some(split) = split else {
         return recognize(text);
     };
+    // The first half's table has room for the whole text's lines: the
+    // second half's are appended without growing it.
+    let room = room_for_lines(text.as_bytes());
     let halves = std::thread::scope(|scope| {
-        let second = scope.spawn(|| recognize_lines(text, Lines::starting_at(text, split)));
-        let first = recognize_lines(text, Lines::new(text).take_while(|line| line.start < split));
+        let second = scope.spawn(|| {
+            let rest = text.as_bytes().get(split..).unwrap_or_default();
+            recognize_lines(text, room_for_lines(rest), Lines::starting_at(text, split))
+        });
+        let first = recognize_lines(
+            text,
+            room,
+            Lines::new(text).take_while(|line| line.start < split),
+        );
         second.join().map(|second| (first, second))
     });
-    let Ok((mut first, second)) = halves else {
+    let Ok((first, second)) = halves else {
         return recognize(text);
     };
-    first.infos.extend(second.infos);
-    first.endings.merge(second.endings);
-    first.last_is_empty = second.last_is_empty;
-    finish_recognizing(first)
+    let mut infos = first.infos;
+    infos.extend(second.infos);
+    let mut endings = first.endings;
+    endings.merge(second.endings);
+    finish_recognizing(LinesRecognized {
+        infos,
+        endings,
+        last_is_empty: second.last_is_empty,
+    })
 }
 
 /// Lines recognized, before what `source` reports of them is worked out.
@@ -185,8 +204,20 @@ struct LinesRecognized {
     last_is_empty: bool,
 }
 
-fn recognize_lines(text: &str, lines: impl Iterator<Item = source::Line>) -> LinesRecognized {
-    let mut infos = Vec::with_capacity(text.len() / 40 + 1);
+/// Room for every line of `bytes` at once, so that recognizing them never
+/// grows (and copies) the table: one more than the line break bytes
+/// (a `\r\n` counts twice; room never used costs no memory).
+fn room_for_lines(bytes: &[u8]) -> usize {
+    bytecount::count(bytes, b'\n') + bytecount::count(bytes, b'\r') + 1
+}
+
+/// Recognize `lines` of `text` into a table with room for `room` lines.
+fn recognize_lines(
+    text: &str,
+    room: usize,
+    lines: impl Iterator<Item = source::Line>,
+) -> LinesRecognized {
+    let mut infos = Vec::with_capacity(room);
     let mut endings = LineEndings::default();
     let mut last_is_empty = false;
     for line in lines {
@@ -203,12 +234,11 @@ fn recognize_lines(text: &str, lines: impl Iterator<Item = source::Line>) -> Lin
 
 fn finish_recognizing(recognized: LinesRecognized) -> Recognized {
     let LinesRecognized {
-        mut infos,
+        infos,
         endings,
         last_is_empty,
     } = recognized;
     let lines = infos.len().saturating_sub(usize::from(last_is_empty));
-    infos.shrink_to_fit();
     Recognized {
         infos,
         line_ending: endings.name().to_owned(),

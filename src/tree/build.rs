@@ -100,7 +100,6 @@ pub(crate) fn build_streaming(
     let layout = detect_layout(text, infos);
     let mut raw = blocks(text, infos, layout);
     split_closing_lines(text, infos, &mut raw);
-    raw.shrink_to_fit();
     let context = Context {
         text,
         infos,

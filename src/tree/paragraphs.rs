@@ -57,23 +57,14 @@ pub(crate) struct LayoutInfo {
 
 /// Decide the layout from all the lines of a document.
 pub(crate) fn detect_layout(text: &str, infos: &[LineInfo]) -> LayoutInfo {
-    // Characters (white space aside) of every line; 0 for lines not text.
-    let lengths: Vec<usize> = infos
+    // The visible length of the text lines, counted as they were recognized.
+    let lengths: Vec<u32> = infos
         .iter()
-        .map(|info| match info.kind {
-            LineKind::Text => info.chars as usize,
-            _ => 0,
-        })
+        .filter(|info| info.kind == LineKind::Text)
+        .map(|info| info.chars)
         .collect();
-    let text_lines = infos.iter().filter(|i| i.kind == LineKind::Text).count();
-    let typical = median(
-        infos
-            .iter()
-            .zip(&lengths)
-            .filter(|(info, _)| info.kind == LineKind::Text)
-            .map(|(_, length)| *length)
-            .collect(),
-    );
+    let text_lines = lengths.len();
+    let typical = median(lengths);
     let (mut followed, mut wrapped, mut indented, mut continuations) = (0, 0, 0, 0);
     for (index, info) in infos.iter().enumerate() {
         if info.kind != LineKind::Text {
@@ -94,7 +85,7 @@ pub(crate) fn detect_layout(text: &str, infos: &[LineInfo]) -> LayoutInfo {
         {
             followed += 1;
             let line = content(text, info);
-            let long = lengths.get(index).copied().unwrap_or(0) * 5 >= typical * 4;
+            let long = (info.chars as usize) * 5 >= typical * 4;
             let mid_sentence = line
                 .chars()
                 .next_back()
@@ -121,13 +112,13 @@ fn content<'a>(text: &'a str, info: &LineInfo) -> &'a str {
 }
 
 /// The median of some lengths (0 for none).
-fn median(mut lengths: Vec<usize>) -> usize {
+fn median(mut lengths: Vec<u32>) -> usize {
     let middle = lengths.len() / 2;
     if lengths.is_empty() {
         return 0;
     }
     let (_, median, _) = lengths.select_nth_unstable(middle);
-    *median
+    *median as usize
 }
 
 /// Whether a line of a wrapped document is a numbered heading standing
@@ -145,7 +136,9 @@ fn is_standalone_heading(text: &str, info: &LineInfo, typical: usize) -> bool {
 /// Group lines into blocks by the layout; blank lines only separate.
 pub(crate) fn blocks(text: &str, infos: &[LineInfo], info: LayoutInfo) -> Vec<RawBlock> {
     let layout = info.layout;
-    let mut out: Vec<RawBlock> = Vec::new();
+    // At most one block a line: room for all at once, no growing (room never
+    // used costs no memory).
+    let mut out: Vec<RawBlock> = Vec::with_capacity(infos.len());
     let mut open = false; // whether the last block is text that may go on
     for (index, line) in infos.iter().enumerate() {
         let standalone = layout != Layout::LinePerParagraph
