@@ -45,8 +45,8 @@ const STDOUT_BUFFER: usize = 64 * 1024;
 /// Standard output as a plain file (a duplicate of its descriptor), after
 /// what is already buffered in `stdout` is flushed; `None` where that is
 /// not possible. Rust's standard output is line-buffered: every write is
-/// searched for its last line break, a byte at a time, which costs more than
-/// writing compact JSON, which has none.
+/// searched backwards for its last line break, which for compact JSON (it
+/// has none) meant reading every byte written once more.
 #[cfg(unix)]
 fn unbuffered_stdout(stdout: &mut io::StdoutLock<'_>) -> Option<fs::File> {
     use std::os::fd::AsFd;
