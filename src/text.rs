@@ -178,6 +178,19 @@ fn push_segmented(out: &mut String, piece: &str) {
         let Some(&byte) = bytes.get(i) else {
             break;
         };
+        // The usual case in segmented Chinese: one ASCII space after a
+        // Chinese character (its lead byte three back), which goes.
+        let after_chinese = byte == b' '
+            && i >= run + 3
+            && i.checked_sub(3)
+                .and_then(|lead| bytes.get(lead))
+                .is_some_and(|&lead| leads_cjk_block(lead));
+        if after_chinese && space_width(bytes, i + 1) == 0 {
+            out.push_str(piece.get(run..i).unwrap_or_default());
+            run = i + 1;
+            i += 1;
+            continue;
+        }
         let width = space_width(bytes, i);
         if width == 0 {
             i += step_over(byte);
