@@ -39,7 +39,14 @@ fn spaces(input: &str) -> IResult<&str, &str> {
 
 /// `— 3 —`, `－ 3 －`, `- 3 -`: a page number left by a PDF extraction.
 pub(crate) fn page_number(input: &str) -> IResult<&str, u32> {
-    let dash = || one_of("—－-–");
+    if !input.trim_start_matches(is_space).starts_with(is_page_dash) {
+        // Most lines: no dash where a page number would start.
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::OneOf,
+        )));
+    }
+    let dash = || satisfy(is_page_dash);
     let (rest, (_, _, _, number, _, _, _, _)) = (
         spaces,
         dash(),
@@ -52,6 +59,11 @@ pub(crate) fn page_number(input: &str) -> IResult<&str, u32> {
     )
         .parse(input)?;
     Ok((rest, number))
+}
+
+/// The dashes around a page number: `—`, `－`, `-`, `–`.
+fn is_page_dash(c: char) -> bool {
+    matches!(c, '—' | '－' | '-' | '–')
 }
 
 /// A source, author or editor line, or a news agency's dateline.
