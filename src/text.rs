@@ -232,6 +232,32 @@ fn space_width(bytes: &[u8], i: usize) -> usize {
     }
 }
 
+/// `s` without the white space ([`is_space`]) at either end. Most pieces
+/// of text have none, which their first and last bytes tell without
+/// decoding a character: white space starts with a byte of
+/// [`MAY_START_SPACE`] and ends with ASCII white space or one of the bytes
+/// `80`–`8A`, `9F`, `A0`, `A8`, `A9`, `AF`.
+pub(crate) fn trim_spaces(s: &str) -> &str {
+    let bytes = s.as_bytes();
+    let starts_clean = bytes
+        .first()
+        .is_none_or(|&b| BYTE_CLASS[usize::from(b)] & MAY_START_SPACE == 0);
+    let ends_clean = bytes.last().is_none_or(|&b| !may_end_space(b));
+    if starts_clean && ends_clean {
+        s
+    } else {
+        s.trim_matches(is_space)
+    }
+}
+
+/// Whether a byte can be the last byte of a white space character.
+const fn may_end_space(byte: u8) -> bool {
+    matches!(
+        byte,
+        b'\t'..=b'\r' | b' ' | 0x80..=0x8A | 0x9F | 0xA0 | 0xA8 | 0xA9 | 0xAF
+    )
+}
+
 /// At a line break or a run of segmentation spaces between the text so far
 /// and `next`: one ASCII space when neither side is CJK, nothing otherwise.
 /// An ASCII character is never CJK, so most decisions read one byte.
@@ -558,6 +584,31 @@ mod tests {
             if let Some(c) = char::from_u32(code) {
                 assert_eq!(is_space(c), c.is_whitespace(), "U+{code:04X}");
             }
+        }
+    }
+
+    #[test]
+    fn every_space_ends_with_a_byte_that_may_end_one() {
+        for c in (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| is_space(*c))
+        {
+            let mut buf = [0u8; 4];
+            let last = c.encode_utf8(&mut buf).as_bytes().last().copied();
+            assert!(last.is_some_and(may_end_space), "{c:?}");
+        }
+        for s in [
+            "",
+            " ",
+            "甲",
+            " 甲 ",
+            "\u{3000}甲\u{3000}",
+            "甲\u{205F}",
+            "\u{85}a",
+            "a\u{a0}",
+            "人工 智能",
+        ] {
+            assert_eq!(trim_spaces(s), s.trim_matches(is_space), "{s:?}");
         }
     }
 

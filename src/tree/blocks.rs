@@ -7,7 +7,8 @@ use crate::source::Position;
 use crate::syntax::inline_point::{boundary_width, inline_marker, is_boundary, may_start_marker};
 use crate::syntax::LineInfo;
 use crate::text::{
-    is_cjk, is_closing_punctuation, is_space, normalize, skip_to, step_over, MAY_START_BOUNDARY,
+    is_cjk, is_closing_punctuation, is_space, normalize, skip_to, step_over, trim_spaces,
+    MAY_START_BOUNDARY,
 };
 
 /// What reading blocks needs to know about the document.
@@ -64,7 +65,7 @@ impl<'a> Context<'a> {
                 (start < end)
                     .then(|| text.get(start..end))
                     .flatten()
-                    .map(|piece| piece.trim_matches(is_space))
+                    .map(trim_spaces)
                     .filter(|piece| !piece.is_empty())
             })
     }

@@ -129,8 +129,8 @@ fn is_standalone_heading(text: &str, info: &LineInfo, typical: usize) -> bool {
     // No character takes more than 4 bytes: a longer line is no heading.
     line.len() <= NUMBERED_HEADING_CHARS_MAX * 4
         && (info.chars as usize) * 10 <= typical * 6
-        && is_heading_shaped(line, NUMBERED_HEADING_CHARS_MAX)
         && heading_marker(line).is_ok()
+        && is_heading_shaped(line, NUMBERED_HEADING_CHARS_MAX)
 }
 
 /// Group lines into blocks by the layout; blank lines only separate.
