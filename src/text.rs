@@ -185,7 +185,13 @@ fn push_segmented(out: &mut String, piece: &str) {
             && i.checked_sub(3)
                 .and_then(|lead| bytes.get(lead))
                 .is_some_and(|&lead| leads_cjk_block(lead));
-        if after_chinese && space_width(bytes, i + 1) == 0 {
+        let single = || {
+            bytes
+                .get(i + 1)
+                .is_none_or(|&next| BYTE_CLASS[usize::from(next)] & MAY_START_SPACE == 0)
+                || space_width(bytes, i + 1) == 0
+        };
+        if after_chinese && single() {
             out.push_str(piece.get(run..i).unwrap_or_default());
             run = i + 1;
             i += 1;
