@@ -171,21 +171,27 @@ fn recognize_in_parallel(text: &str) -> Recognized {
     // The first half's table has room for the whole text's lines: the
     // second half's are appended without growing it.
     let room = room_for_lines(text.as_bytes());
-    let halves = std::thread::scope(|scope| {
-        let second = scope.spawn(|| {
-            let rest = text.as_bytes().get(split..).unwrap_or_default();
-            recognize_lines(text, room_for_lines(rest), Lines::starting_at(text, split))
-        });
+    let second_half = || {
+        let rest = text.as_bytes().get(split..).unwrap_or_default();
+        recognize_lines(text, room_for_lines(rest), Lines::starting_at(text, split))
+    };
+    let (first, second) = std::thread::scope(|scope| {
+        let second = std::thread::Builder::new()
+            .name("outline-lines".to_owned())
+            .spawn_scoped(scope, second_half);
         let first = recognize_lines(
             text,
             room,
             Lines::new(text).take_while(|line| line.start < split),
         );
-        second.join().map(|second| (first, second))
+        // Without a second thread (none to be had, or it failed), the
+        // second half is done here.
+        let second = second
+            .ok()
+            .and_then(|handle| handle.join().ok())
+            .unwrap_or_else(second_half);
+        (first, second)
     });
-    let Ok((first, second)) = halves else {
-        return recognize(text);
-    };
     let mut infos = first.infos;
     infos.extend(second.infos);
     let mut endings = first.endings;

@@ -154,7 +154,15 @@ pub(crate) fn build_and_write_pipelined<W: Write>(
     let written = std::thread::scope(|scope| {
         let (sender, receiver) = sync_channel::<Batch>(BATCHES_IN_FLIGHT);
         let (give_back, written) = channel::<Vec<Block>>();
-        scope.spawn(move || build_and_send(text, infos, segmentation, &sender, &written));
+        let spawned = std::thread::Builder::new()
+            .name("outline-build".to_owned())
+            .spawn_scoped(scope, move || {
+                build_and_send(text, infos, segmentation, &sender, &written);
+            });
+        if spawned.is_err() {
+            // No second thread to be had: build on this one.
+            return Ok(false);
+        }
         let mut segmented = false;
         for mut batch in receiver {
             let mut title = None;
@@ -168,9 +176,13 @@ pub(crate) fn build_and_write_pipelined<W: Write>(
             // When the builder is gone, the blocks are freed here.
             let _ = give_back.send(batch.blocks);
         }
-        Ok(())
+        Ok(true)
     });
-    written.and_then(|()| writer.finish())
+    match written {
+        Ok(true) => writer.finish(),
+        Ok(false) => build_and_write(text, infos, segmentation, writer),
+        Err(err) => Err(err),
+    }
 }
 
 /// The builder's side of [`build_and_write_pipelined`]: builds, hands
