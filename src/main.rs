@@ -16,13 +16,3 @@ mod cli;
 fn main() -> std::process::ExitCode {
     cli::main()
 }
-
-/// mimalloc instead of the system allocator: an outline is many small
-/// strings and vectors, made while the tree is built and freed in batches
-/// once written, and glibc's allocator spent about a fifth of the
-/// builder's time on them (sorting freed chunks into its bins, merging
-/// them). With mimalloc the 50 MB benchmark parses about 29% faster
-/// (`scripts/bench.sh`; README). Transparent huge pages are left off
-/// (`no_thp`): with them, peak memory rose by a fifth.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
