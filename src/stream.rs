@@ -112,10 +112,11 @@ pub(crate) fn build_and_write<W: Write>(
     mut writer: OutlineWriter<'_, W>,
 ) -> io::Result<()> {
     let mut failed: Option<io::Error> = None;
-    let mut top = |title: Option<&Title>, segmented: bool, mut blocks: Vec<Block>| {
+    let mut top = |title: Option<&Title>, segmented: bool, blocks: &mut Vec<Block>| {
         if failed.is_none() {
-            failed = writer.blocks(title, segmented, &mut blocks).err();
+            failed = writer.blocks(title, segmented, blocks).err();
         }
+        blocks.clear();
     };
     tree::build_streaming(text, infos, segmentation, Some(&mut top));
     match failed {
@@ -195,7 +196,7 @@ fn build_and_send(
     written: &Receiver<Vec<Block>>,
 ) {
     let mut head_sent = false;
-    let mut pending: Vec<Block> = Vec::new();
+    let mut pending: Vec<Block> = Vec::with_capacity(2 * BATCH_BLOCKS);
     let mut receiver_gone = false;
     let mut send = |head: Option<(Option<Title>, bool)>, blocks: Vec<Block>| {
         // Free what was written since the last batch.
@@ -207,14 +208,15 @@ fn build_and_send(
         }
     };
     let mut head: Option<(Option<Title>, bool)> = None;
-    let mut top = |title: Option<&Title>, segmented: bool, blocks: Vec<Block>| {
+    let mut top = |title: Option<&Title>, segmented: bool, blocks: &mut Vec<Block>| {
         if !head_sent && head.is_none() {
             head = Some((title.cloned(), segmented));
         }
-        pending.extend(blocks);
+        pending.append(blocks);
         if pending.len() >= BATCH_BLOCKS {
             head_sent = true;
-            send(head.take(), std::mem::take(&mut pending));
+            let full = std::mem::replace(&mut pending, Vec::with_capacity(2 * BATCH_BLOCKS));
+            send(head.take(), full);
         }
     };
     tree::build_streaming(text, infos, segmentation, Some(&mut top));

@@ -61,7 +61,9 @@ pub(crate) struct Built {
 
 /// Where top-level blocks go as soon as they are final, with the title and
 /// whether the text is segmented (both known before the first block).
-pub(crate) type TopLevel<'s> = dyn FnMut(Option<&Title>, bool, Vec<Block>) + 's;
+/// The blocks come in a vector the callee empties (and the builder fills
+/// again), so that handing them over allocates nothing.
+pub(crate) type TopLevel<'s> = dyn FnMut(Option<&Title>, bool, &mut Vec<Block>) + 's;
 
 /// Build the outline of `text`, whose lines have been recognized as `infos`.
 pub(crate) fn build(text: &str, infos: &[LineInfo], segmentation: Segmentation) -> Built {
@@ -117,22 +119,21 @@ pub(crate) fn build_streaming(
         closing: closing_blocks(&context, &raw),
     };
     let mut index = 0;
+    let mut ready = Vec::new();
     while index < raw.len() {
         index = builder.block(index);
         if let Some(top) = top.as_mut() {
-            let ready = builder.tree.take_final();
+            builder.tree.take_final(&mut ready);
             if !ready.is_empty() {
-                top(builder.title.as_ref(), segmented, ready);
+                top(builder.title.as_ref(), segmented, &mut ready);
+                ready.clear();
             }
         }
     }
     let mut children = builder.tree.finish();
     if let Some(top) = top {
-        top(
-            builder.title.as_ref(),
-            segmented,
-            std::mem::take(&mut children),
-        );
+        top(builder.title.as_ref(), segmented, &mut children);
+        children.clear();
     }
     Built {
         title: builder.title,
@@ -826,23 +827,20 @@ impl TreeBuilder {
     /// (which the next block's role may depend on), as long as no point
     /// stands at the top level. Grouping points into lists leaves blocks
     /// before the first point as they are, so these are final.
-    fn take_final(&mut self) -> Vec<Block> {
+    fn take_final(&mut self, ready: &mut Vec<Block>) {
         if self.point_at_root {
-            return Vec::new();
+            return;
         }
-        let ready = self
+        let count = self
             .root
             .iter()
             .take(self.root.len().saturating_sub(1))
             .take_while(|item| matches!(item, Item::Block(_)))
             .count();
-        self.root
-            .drain(..ready)
-            .filter_map(|item| match item {
-                Item::Block(block) => Some(block),
-                Item::Point(..) => None,
-            })
-            .collect()
+        ready.extend(self.root.drain(..count).filter_map(|item| match item {
+            Item::Block(block) => Some(block),
+            Item::Point(..) => None,
+        }));
     }
 
     /// Whether a heading or a point has been seen.
