@@ -274,7 +274,15 @@ fn join_at_space(out: &mut String, next: &str) {
         None => false,
         Some(byte) if byte.is_ascii() => true,
         // Most often a Chinese character: its lead byte says so.
-        Some(_) if bytes.len() >= 3 && leads_cjk_block(bytes[bytes.len() - 3]) => false,
+        Some(_)
+            if bytes
+                .len()
+                .checked_sub(3)
+                .and_then(|lead| bytes.get(lead))
+                .is_some_and(|&lead| leads_cjk_block(lead)) =>
+        {
+            false
+        }
         Some(_) => out.chars().next_back().is_some_and(latin),
     };
     if !previous_latin {
