@@ -439,20 +439,7 @@ mod tests {
             " 正文",
             "是",
         ];
-        crate::syntax::assert_choice_by_first_character_agrees(
-            |input| {
-                numbered(input)
-                    .ok()
-                    .map(|(rest, found)| (rest.len(), found))
-            },
-            |input| {
-                any_numbered(input)
-                    .ok()
-                    .map(|(rest, found)| (rest.len(), found))
-            },
-            &rests,
-            100,
-        );
+        crate::syntax::assert_choice_by_first_character_agrees(numbered, any_numbered, &rests, 100);
         // And each family's first characters do start markers.
         for input in [
             "# 背景",

@@ -270,16 +270,8 @@ mod tests {
             " 是",
         ];
         crate::syntax::assert_choice_by_first_character_agrees(
-            |input| {
-                point_marker(input)
-                    .ok()
-                    .map(|(rest, found)| (rest.len(), found))
-            },
-            |input| {
-                any_point_marker(input)
-                    .ok()
-                    .map(|(rest, found)| (rest.len(), found))
-            },
+            point_marker,
+            any_point_marker,
             &rests,
             20,
         );
