@@ -263,7 +263,7 @@ fn circled(input: &str) -> IResult<&str, HeadingMarker> {
 
 /// The numbered markers, without Markdown. The first character says which
 /// families can follow, and only their parsers run (in the order of
-/// [`any_numbered`]); most lines of an article start with none of them.
+/// `any_numbered`); most lines of an article start with none of them.
 fn numbered(input: &str) -> IResult<&str, HeadingMarker> {
     let fail = || {
         Err(nom::Err::Error(nom::error::Error::new(

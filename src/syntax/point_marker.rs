@@ -211,7 +211,7 @@ fn em_dash(input: &str) -> IResult<&str, PointMarker> {
 /// and any segmentation space inside it.
 pub(crate) fn point_marker(input: &str) -> IResult<&str, PointMarker> {
     // The first character says which forms can follow, and only their
-    // parsers run (in the order of [`any_point_marker`]); most paragraphs
+    // parsers run (in the order of `any_point_marker`); most paragraphs
     // start with none of them.
     match input.chars().next() {
         Some('其') => alt((qi_numeral, discourse)).parse(input),
