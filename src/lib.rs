@@ -169,12 +169,13 @@ fn recognize_in_parallel(text: &str) -> Recognized {
         return recognize(text);
     };
     // The first half's table has room for the whole text's lines: the
-    // second half's are appended without growing it.
-    let room = room_for_lines(text.as_bytes());
-    let second_half = || {
-        let rest = text.as_bytes().get(split..).unwrap_or_default();
-        recognize_lines(text, room_for_lines(rest), Lines::starting_at(text, split))
-    };
+    // second half's are appended without growing it. Each half's breaks
+    // are counted once.
+    let bytes = text.as_bytes();
+    let first_room = room_for_lines(bytes.get(..split).unwrap_or_default());
+    let second_room = room_for_lines(bytes.get(split..).unwrap_or_default());
+    let room = first_room + second_room;
+    let second_half = || recognize_lines(text, second_room, Lines::starting_at(text, split));
     let (first, second) = std::thread::scope(|scope| {
         let second = std::thread::Builder::new()
             .name("outline-lines".to_owned())

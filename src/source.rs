@@ -199,7 +199,7 @@ impl Position {
 /// parts come in text order) is resolved part by part in one pass over the
 /// text. A call whose first offset lies before where the last one stopped
 /// starts again from the top: slower, never wrong. No table of lines is
-/// needed: the parser frees its table before it builds the tree.
+/// needed: the parser keeps none.
 pub(crate) struct LineIndex<'a> {
     text: &'a str,
     /// Where the last sweep stopped: its line, offset and column.

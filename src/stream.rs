@@ -17,7 +17,6 @@ use crate::{source_of, Decoded, Options, Recognized, VERSION};
 /// Writes the JSON of an outline whose top-level blocks come one batch at
 /// a time, in text order.
 pub(crate) struct OutlineWriter<'t, W> {
-    text: &'t str,
     index: LineIndex<'t>,
     recognized: &'t Recognized,
     decoded: &'t Decoded<'t>,
@@ -36,7 +35,6 @@ impl<'t, W: Write> OutlineWriter<'t, W> {
         out: W,
     ) -> Self {
         OutlineWriter {
-            text: &decoded.text,
             index: LineIndex::new(&decoded.text),
             recognized,
             decoded,
@@ -92,7 +90,7 @@ impl<'t, W: Write> OutlineWriter<'t, W> {
     pub(crate) fn finish(mut self) -> io::Result<()> {
         // The document spans the text: its start is line 1, column 1, and
         // its end the furthest place, where the sweep goes on to.
-        let mut position = Position::from_offsets(0, self.text.len());
+        let mut position = Position::from_offsets(0, self.decoded.text.len());
         position.start.line = 1;
         position.start.column = 1;
         self.index.resolve(&mut [&mut position.end]);

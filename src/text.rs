@@ -180,11 +180,8 @@ fn push_segmented(out: &mut String, piece: &str) {
         };
         // The usual case in segmented Chinese: one ASCII space after a
         // Chinese character (its lead byte three back), which goes.
-        let after_chinese = byte == b' '
-            && i >= run + 3
-            && i.checked_sub(3)
-                .and_then(|lead| bytes.get(lead))
-                .is_some_and(|&lead| leads_cjk_block(lead));
+        let after_chinese =
+            byte == b' ' && i >= run + 3 && bytes.get(..i).is_some_and(ends_in_cjk_block);
         let single = || {
             bytes
                 .get(i + 1)
@@ -274,15 +271,7 @@ fn join_at_space(out: &mut String, next: &str) {
         None => false,
         Some(byte) if byte.is_ascii() => true,
         // Most often a Chinese character: its lead byte says so.
-        Some(_)
-            if bytes
-                .len()
-                .checked_sub(3)
-                .and_then(|lead| bytes.get(lead))
-                .is_some_and(|&lead| leads_cjk_block(lead)) =>
-        {
-            false
-        }
+        Some(_) if ends_in_cjk_block(bytes) => false,
         Some(_) => out.chars().next_back().is_some_and(latin),
     };
     if !previous_latin {
@@ -297,6 +286,16 @@ fn join_at_space(out: &mut String, next: &str) {
     if next_latin {
         out.push(' ');
     }
+}
+
+/// Whether the last character of `bytes` (valid UTF-8) is one from U+3000
+/// to U+9FFF, told by its lead byte three bytes back.
+fn ends_in_cjk_block(bytes: &[u8]) -> bool {
+    bytes
+        .len()
+        .checked_sub(3)
+        .and_then(|lead| bytes.get(lead))
+        .is_some_and(|&lead| leads_cjk_block(lead))
 }
 
 /// Whether `byte` is the lead byte of a character from U+3000 to U+9FFF

@@ -301,7 +301,6 @@ impl Builder<'_, '_> {
         let mut single_text = SingleText {
             context,
             block,
-            single,
             text: None,
         };
         // Normalizing keeps the first character: a block that does not start
@@ -458,7 +457,7 @@ impl Builder<'_, '_> {
             self.in_attachment = true;
             return Some(Block::Attachment);
         }
-        if !single_text.single {
+        if !single_text.is_single() {
             return None;
         }
         if self.in_attachment && heading_marker(line).is_ok() {
@@ -752,14 +751,18 @@ pub(crate) enum HeadingKey {
 struct SingleText<'c, 'a> {
     context: &'c Context<'a>,
     block: TextBlock<'a>,
-    single: bool,
     text: Option<String>,
 }
 
 impl SingleText<'_, '_> {
+    /// Whether the block is one line long.
+    fn is_single(&self) -> bool {
+        self.block.lines.len() == 1
+    }
+
     /// The text of a one-line block; `None` for a longer one.
     fn get(&mut self) -> Option<&str> {
-        if !self.single {
+        if !self.is_single() {
             return None;
         }
         let (context, block) = (self.context, self.block);
