@@ -43,6 +43,7 @@ use nom::{
     combinator::{consumed, eof, not, opt, peek, verify},
     IResult, Parser,
 };
+use std::borrow::Cow;
 
 /// The family of a heading marker. Its `scheme` name is stable JSON.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -118,21 +119,24 @@ impl HeadingFamily {
 
 /// A recognized heading marker.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct HeadingMarker {
+pub(crate) struct HeadingMarker<'a> {
     /// Its family.
     pub family: HeadingFamily,
     /// Its value: `十一、` → 11.
     pub number: u32,
     /// The marker as written, without inner white space: `（一）`, `第三条之一`.
-    pub marker: String,
+    /// Borrowed from the input unless it had white space to take out: most
+    /// lines are tested for a marker more than once, and most markers are
+    /// written without.
+    pub marker: Cow<'a, str>,
 }
 
 /// The marker without white space.
-fn squeeze(written: &str) -> String {
+fn squeeze(written: &str) -> Cow<'_, str> {
     if written.contains(is_space) {
-        written.chars().filter(|c| !is_space(*c)).collect()
+        Cow::Owned(written.chars().filter(|c| !is_space(*c)).collect())
     } else {
-        written.to_owned()
+        Cow::Borrowed(written)
     }
 }
 
@@ -153,7 +157,7 @@ fn any_numeral(input: &str) -> IResult<&str, u32> {
     alt((chinese_numeral, arabic_numeral)).parse(input)
 }
 
-fn marker(family: HeadingFamily, number: u32, written: &str) -> HeadingMarker {
+fn marker(family: HeadingFamily, number: u32, written: &str) -> HeadingMarker<'_> {
     HeadingMarker {
         family,
         number,
@@ -162,7 +166,7 @@ fn marker(family: HeadingFamily, number: u32, written: &str) -> HeadingMarker {
 }
 
 /// `第一编`, `第二章`, `第三节`, `第十二条`, `第三条之一`.
-fn law(input: &str) -> IResult<&str, HeadingMarker> {
+fn law(input: &str) -> IResult<&str, HeadingMarker<'_>> {
     let (rest, (written, (_, _, number, _, unit, _))) = consumed((
         char('第'),
         spaces,
@@ -187,7 +191,7 @@ fn law(input: &str) -> IResult<&str, HeadingMarker> {
 
 /// `一、`, `十一 、`, and the wrong forms `一.`, `一，`, `一：` — but not
 /// `一、二季度` or `一、二、三产业`.
-fn chinese(input: &str) -> IResult<&str, HeadingMarker> {
+fn chinese(input: &str) -> IResult<&str, HeadingMarker<'_>> {
     let (rest, (written, (number, _, _))) = consumed((
         verify(chinese_numeral, |n| *n > 0),
         spaces,
@@ -200,7 +204,7 @@ fn chinese(input: &str) -> IResult<&str, HeadingMarker> {
 }
 
 /// `（一）`, `( 二 )`, `（一)`, the wrong `（一）、`, and `㈠`.
-fn chinese_parenthesized(input: &str) -> IResult<&str, HeadingMarker> {
+fn chinese_parenthesized(input: &str) -> IResult<&str, HeadingMarker<'_>> {
     let bracketed = (
         open,
         spaces,
@@ -222,7 +226,7 @@ fn chinese_parenthesized(input: &str) -> IResult<&str, HeadingMarker> {
 }
 
 /// `1.`, `１２．`, `1 .`, the wrong `1、`, and `⒈` — but not `1.5亿元`.
-fn arabic(input: &str) -> IResult<&str, HeadingMarker> {
+fn arabic(input: &str) -> IResult<&str, HeadingMarker<'_>> {
     let dotted = (arabic_numeral, spaces, one_of(".．、")).map(|(number, _, _)| number);
     let single = verify(enclosed_numeral, |(kind, _)| {
         *kind == EnclosedKind::FullStop
@@ -237,7 +241,7 @@ fn arabic(input: &str) -> IResult<&str, HeadingMarker> {
 }
 
 /// `（1）`, `(1)`, `1）`, `⑴`.
-fn arabic_parenthesized(input: &str) -> IResult<&str, HeadingMarker> {
+fn arabic_parenthesized(input: &str) -> IResult<&str, HeadingMarker<'_>> {
     let bracketed =
         (open, spaces, arabic_numeral, spaces, close).map(|(_, _, number, _, _)| number);
     let closed = (arabic_numeral, spaces, close).map(|(number, _, _)| number);
@@ -253,7 +257,7 @@ fn arabic_parenthesized(input: &str) -> IResult<&str, HeadingMarker> {
 }
 
 /// `①`, `❶`, `➀`, `⓵`.
-fn circled(input: &str) -> IResult<&str, HeadingMarker> {
+fn circled(input: &str) -> IResult<&str, HeadingMarker<'_>> {
     let (rest, (written, (_, number))) = consumed(verify(enclosed_numeral, |(kind, _)| {
         matches!(kind, EnclosedKind::Circled | EnclosedKind::NegativeCircled)
     }))
@@ -264,7 +268,7 @@ fn circled(input: &str) -> IResult<&str, HeadingMarker> {
 /// The numbered markers, without Markdown. The first character says which
 /// families can follow, and only their parsers run (in the order of
 /// `any_numbered`); most lines of an article start with none of them.
-fn numbered(input: &str) -> IResult<&str, HeadingMarker> {
+fn numbered(input: &str) -> IResult<&str, HeadingMarker<'_>> {
     let fail = || {
         Err(nom::Err::Error(nom::error::Error::new(
             input,
@@ -290,7 +294,7 @@ fn numbered(input: &str) -> IResult<&str, HeadingMarker> {
 /// The numbered markers, tried one after the other: the grammar as
 /// written, which [`numbered`] must agree with.
 #[cfg(test)]
-fn any_numbered(input: &str) -> IResult<&str, HeadingMarker> {
+fn any_numbered(input: &str) -> IResult<&str, HeadingMarker<'_>> {
     alt((
         law,
         chinese_parenthesized,
@@ -318,7 +322,7 @@ pub(crate) fn markdown_prefix(input: &str) -> IResult<&str, u8> {
 /// the marker only when no numbered marker follows it (`## 第一章 总则` is a
 /// chapter, `## 背景` is a Markdown heading of depth 2); the rest starts after
 /// the marker.
-pub(crate) fn heading_marker(input: &str) -> IResult<&str, HeadingMarker> {
+pub(crate) fn heading_marker(input: &str) -> IResult<&str, HeadingMarker<'_>> {
     if !input.starts_with('#') {
         return numbered(input);
     }
@@ -330,7 +334,7 @@ pub(crate) fn heading_marker(input: &str) -> IResult<&str, HeadingMarker> {
                 HeadingMarker {
                     family: HeadingFamily::Markdown(depth),
                     number: u32::from(depth),
-                    marker: "#".repeat(usize::from(depth)),
+                    marker: Cow::Borrowed(input.get(..usize::from(depth)).unwrap_or_default()),
                 },
             )),
         };
@@ -346,7 +350,7 @@ mod tests {
     fn found(input: &str) -> Option<(HeadingFamily, u32, String, &str)> {
         heading_marker(input)
             .ok()
-            .map(|(rest, m)| (m.family, m.number, m.marker, rest))
+            .map(|(rest, m)| (m.family, m.number, m.marker.into_owned(), rest))
     }
 
     #[test]
@@ -439,7 +443,18 @@ mod tests {
             " 正文",
             "是",
         ];
-        crate::syntax::assert_choice_by_first_character_agrees(numbered, any_numbered, &rests, 100);
+        // The markers compared owned: the helper's result cannot borrow its input.
+        fn owned<'a>(
+            found: IResult<&'a str, HeadingMarker<'a>>,
+        ) -> IResult<&'a str, (HeadingFamily, u32, String)> {
+            found.map(|(rest, m)| (rest, (m.family, m.number, m.marker.into_owned())))
+        }
+        crate::syntax::assert_choice_by_first_character_agrees(
+            |input| owned(numbered(input)),
+            |input| owned(any_numbered(input)),
+            &rests,
+            100,
+        );
         // And each family's first characters do start markers.
         for input in [
             "# 背景",

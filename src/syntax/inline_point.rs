@@ -92,7 +92,7 @@ pub(crate) fn inline_marker(input: &str) -> IResult<&str, InlineMarker> {
             InlineMarker {
                 scheme: found.family.scheme(),
                 number: found.number,
-                marker: found.marker,
+                marker: found.marker.into_owned(),
             },
         )),
         _ => Err(nom::Err::Error(nom::error::Error::new(

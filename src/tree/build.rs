@@ -555,7 +555,7 @@ impl Builder<'_, '_> {
         let family = marker.family;
         let numbering = Numbering {
             scheme: family.scheme().to_owned(),
-            marker: marker.marker.clone(),
+            marker: marker.marker.to_string(),
             number: marker.number,
         };
         let text_start = match family {
@@ -571,7 +571,7 @@ impl Builder<'_, '_> {
         let key = HeadingKey::Numbered(family);
         if family == HeadingFamily::Article {
             let heading = Heading {
-                text: marker.marker.clone(),
+                text: marker.marker.to_string(),
                 numbering: Some(numbering),
                 run_in: true,
                 position: Position::from_offsets(block.start, marker_end),
@@ -626,7 +626,7 @@ impl Builder<'_, '_> {
                 Marker {
                     scheme: family.scheme(),
                     number: Some(marker.number),
-                    marker: marker.marker,
+                    marker: marker.marker.into_owned(),
                 },
                 paragraph,
             ));
