@@ -14,8 +14,8 @@
 mod cli;
 
 /// jemalloc, where it builds (not with MSVC): the outline is many small
-/// nodes, allocated by the builder's thread and freed there once written,
-/// which glibc's allocator handles slowly (README, Performance).
+/// nodes, allocated by the builder's thread and freed by the writer's once
+/// written, which glibc's allocator handles slowly (README, Performance).
 #[cfg(all(feature = "jemalloc", not(target_env = "msvc")))]
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;

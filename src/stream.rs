@@ -145,7 +145,7 @@ const BATCHES_IN_FLIGHT: usize = 4;
 /// line's allocator, the `jemalloc` feature) that is cheap. glibc's
 /// allocator locks the arena of a block freed by another thread, which the
 /// builder keeps allocating from: without jemalloc, blocks go back (50 MB
-/// benchmark input: 0.51 s back, 0.56 s freed by the writer; with
+/// benchmark input: 0.48–0.51 s back, 0.56 s freed by the writer; with
 /// jemalloc, 0.37 s back, 0.33 s freed by the writer).
 const WRITER_FREES: bool = cfg!(feature = "jemalloc");
 
