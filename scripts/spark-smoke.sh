@@ -9,7 +9,8 @@
 # under $OUTLINE_SPARK_CACHE (default ~/.cache/outline-spark), reused on later
 # runs; Java 17+ is expected on the machine, and openjdk-17-jre-headless is
 # installed with apt-get (as root) when `java` is missing. Builds outline in
-# release mode ($CARGO_TARGET_DIR is honoured).
+# release mode ($CARGO_TARGET_DIR is honoured), unless OUTLINE_BIN names a
+# binary already built (CI passes the debug build its tests made).
 #
 # The check reads the Parquet back with pyarrow (not Spark) and, per article
 # (*.txt and *.md under the inputs, as the job reads them):
@@ -89,11 +90,20 @@ print('   pyspark', pyspark.__version__, '/ pyarrow', pyarrow.__version__, 'on P
 "
 done_step
 
-step "cargo build --release"
-cargo build --release --quiet --bin outline
-TARGET_DIR=${CARGO_TARGET_DIR:-target}
-case $TARGET_DIR in /*) ;; *) TARGET_DIR=$ROOT/$TARGET_DIR ;; esac
-OUTLINE=$TARGET_DIR/release/outline
+if [ -n "${OUTLINE_BIN:-}" ]; then
+  step "outline binary from OUTLINE_BIN"
+  case $OUTLINE_BIN in /*) OUTLINE=$OUTLINE_BIN ;; *) OUTLINE=$ROOT/$OUTLINE_BIN ;; esac
+  if [ ! -x "$OUTLINE" ]; then
+    echo "spark-smoke: OUTLINE_BIN=$OUTLINE_BIN is not an executable file" >&2
+    exit 2
+  fi
+else
+  step "cargo build --release"
+  cargo build --release --quiet --bin outline
+  TARGET_DIR=${CARGO_TARGET_DIR:-target}
+  case $TARGET_DIR in /*) ;; *) TARGET_DIR=$ROOT/$TARGET_DIR ;; esac
+  OUTLINE=$TARGET_DIR/release/outline
+fi
 echo "   $OUTLINE"
 done_step
 
