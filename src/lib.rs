@@ -333,8 +333,9 @@ pub fn write_json<W: std::io::Write>(
 }
 
 /// [`write_json`] on two threads: the lines are recognized half on each,
-/// then the outline is built on a second thread while this one resolves
-/// line and column and writes the JSON. The same bytes; faster on a long
+/// then the outline is built on a second thread while this one joins
+/// and normalizes the paragraphs' texts, resolves line and column and
+/// writes the JSON. The same bytes; faster on a long
 /// text when a second core is free (`outline parse` does this for inputs
 /// of 1 MiB or more). The builder hands blocks over in small batches and
 /// waits when the writer falls behind, so memory stays bounded as with

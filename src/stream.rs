@@ -1,5 +1,7 @@
-//! Writing an outline while it is built: each top-level block is resolved
-//! (line and column), written as JSON and freed as soon as it is final.
+//! Writing an outline while it is built: each top-level block gets its
+//! paragraphs' texts (which the builder leaves to the writer, see
+//! `tree::blocks::TextFiller`) and its line and column, is written as JSON
+//! and freed as soon as it is final.
 //!
 //! [`OutlineWriter`] takes the blocks in text order. [`crate::write_json`]
 //! feeds it from the tree builder on one thread; [`crate::write_json_pipelined`]
@@ -11,13 +13,15 @@ use std::sync::mpsc::{channel, sync_channel, Receiver, SyncSender};
 
 use crate::source::{LineIndex, Position};
 use crate::syntax::LineInfo;
-use crate::tree::{self, Block, JsonStream, Segmentation, Title};
+use crate::tree::{self, Block, DeferredMarker, JsonStream, Segmentation, TextFiller, Title};
 use crate::{source_of, Decoded, Options, Recognized, VERSION};
 
 /// Writes the JSON of an outline whose top-level blocks come one batch at
 /// a time, in text order.
 pub(crate) struct OutlineWriter<'t, W> {
     index: LineIndex<'t>,
+    /// Makes the paragraph texts the builder deferred.
+    texts: TextFiller<'t>,
     recognized: &'t Recognized,
     decoded: &'t Decoded<'t>,
     bytes: usize,
@@ -36,6 +40,7 @@ impl<'t, W: Write> OutlineWriter<'t, W> {
     ) -> Self {
         OutlineWriter {
             index: LineIndex::new(&decoded.text),
+            texts: TextFiller::new(&decoded.text, &recognized.infos),
             recognized,
             decoded,
             bytes,
@@ -45,14 +50,16 @@ impl<'t, W: Write> OutlineWriter<'t, W> {
         }
     }
 
-    /// Write the next top-level blocks; the first call writes the head of
-    /// the document too (source and title), which is when `title` and
-    /// `segmented` are read.
+    /// Write the next top-level blocks, filling in their deferred texts
+    /// (`markers`: those of the points among them); the first call writes
+    /// the head of the document too (source and title), which is when
+    /// `title` and `segmented` are read.
     pub(crate) fn blocks(
         &mut self,
         title: Option<&Title>,
         segmented: bool,
         blocks: &mut [Block],
+        markers: &mut Vec<DeferredMarker>,
     ) -> io::Result<()> {
         if self.stream.is_none() {
             let Some(out) = self.out.take() else {
@@ -74,6 +81,7 @@ impl<'t, W: Write> OutlineWriter<'t, W> {
             );
             self.stream = Some(JsonStream::new(out, VERSION, &source, title.as_ref()));
         }
+        self.texts.fill(segmented, blocks, markers.drain(..));
         let mut locations = Vec::new();
         tree::collect_blocks(blocks, &mut locations);
         self.index.resolve(&mut locations);
@@ -110,11 +118,15 @@ pub(crate) fn build_and_write<W: Write>(
     mut writer: OutlineWriter<'_, W>,
 ) -> io::Result<()> {
     let mut failed: Option<io::Error> = None;
-    let mut top = |title: Option<&Title>, segmented: bool, blocks: &mut Vec<Block>| {
+    let mut top = |title: Option<&Title>,
+                   segmented: bool,
+                   blocks: &mut Vec<Block>,
+                   markers: &mut Vec<DeferredMarker>| {
         if failed.is_none() {
-            failed = writer.blocks(title, segmented, blocks).err();
+            failed = writer.blocks(title, segmented, blocks, markers).err();
         }
         blocks.clear();
+        markers.clear();
     };
     tree::build_streaming(text, infos, segmentation, Some(&mut top));
     match failed {
@@ -129,6 +141,8 @@ struct Batch {
     /// block, sent with the first batch only.
     head: Option<(Option<Title>, bool)>,
     blocks: Vec<Block>,
+    /// The markers of the points among them whose texts are deferred.
+    markers: Vec<DeferredMarker>,
 }
 
 /// Blocks gathered before a batch is handed over: enough that handing over
@@ -179,7 +193,12 @@ pub(crate) fn build_and_write_pipelined<W: Write>(
             }
             // On an error the receiver goes: the builder's sends fail and
             // it finishes without handing over anything more.
-            writer.blocks(title.as_ref(), segmented, &mut batch.blocks)?;
+            writer.blocks(
+                title.as_ref(),
+                segmented,
+                &mut batch.blocks,
+                &mut batch.markers,
+            )?;
             if !WRITER_FREES {
                 // When the builder is gone, they are freed here all the same.
                 let _ = give_back.send(batch.blocks);
@@ -206,31 +225,42 @@ fn build_and_send(
 ) {
     let mut head_sent = false;
     let mut pending: Vec<Block> = Vec::with_capacity(2 * BATCH_BLOCKS);
+    let mut pending_markers: Vec<DeferredMarker> = Vec::new();
     let mut receiver_gone = false;
-    let mut send = |head: Option<(Option<Title>, bool)>, blocks: Vec<Block>| {
-        // Free what was written since the last batch.
-        while let Ok(done) = written.try_recv() {
-            drop(done);
-        }
-        if !receiver_gone {
-            receiver_gone = sender.send(Batch { head, blocks }).is_err();
-        }
-    };
+    let mut send =
+        |head: Option<(Option<Title>, bool)>, blocks: Vec<Block>, markers: Vec<DeferredMarker>| {
+            // Free what was written since the last batch.
+            while let Ok(done) = written.try_recv() {
+                drop(done);
+            }
+            if !receiver_gone {
+                let batch = Batch {
+                    head,
+                    blocks,
+                    markers,
+                };
+                receiver_gone = sender.send(batch).is_err();
+            }
+        };
     let mut head: Option<(Option<Title>, bool)> = None;
-    let mut top = |title: Option<&Title>, segmented: bool, blocks: &mut Vec<Block>| {
+    let mut top = |title: Option<&Title>,
+                   segmented: bool,
+                   blocks: &mut Vec<Block>,
+                   markers: &mut Vec<DeferredMarker>| {
         if !head_sent && head.is_none() {
             head = Some((title.cloned(), segmented));
         }
         pending.append(blocks);
+        pending_markers.append(markers);
         if pending.len() >= BATCH_BLOCKS {
             head_sent = true;
             let full = std::mem::replace(&mut pending, Vec::with_capacity(2 * BATCH_BLOCKS));
-            send(head.take(), full);
+            send(head.take(), full, std::mem::take(&mut pending_markers));
         }
     };
     tree::build_streaming(text, infos, segmentation, Some(&mut top));
     // The last blocks, and at least one batch, so that the head is written.
     if !pending.is_empty() || !head_sent {
-        send(head.take(), pending);
+        send(head.take(), pending, pending_markers);
     }
 }

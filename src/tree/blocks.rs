@@ -2,14 +2,15 @@
 //! them (a run-in heading's first sentence, an inline point's text).
 
 use super::paragraphs::RawBlock;
-use super::{InlinePoint, Paragraph};
+use super::{Block, InlinePoint, Paragraph};
 use crate::source::Position;
 use crate::syntax::inline_point::{boundary_width, inline_marker, is_boundary, may_start_marker};
 use crate::syntax::LineInfo;
 use crate::text::{
-    is_cjk, is_closing_punctuation, is_space, normalize, skip_to, step_over, trim_spaces,
-    MAY_START_BOUNDARY,
+    is_cjk, is_closing_punctuation, is_sentence_end, is_space, normalize, skip_to, step_over,
+    trim_spaces, MAY_START_BOUNDARY,
 };
+use std::collections::VecDeque;
 
 /// What reading blocks needs to know about the document.
 pub(crate) struct Context<'a> {
@@ -18,6 +19,11 @@ pub(crate) struct Context<'a> {
     pub segmented: bool,
     /// Whether most paragraphs start with an indented line.
     pub indented_paragraphs: bool,
+    /// Whether paragraphs are made with an empty `text`, for the writer to
+    /// fill in ([`TextFiller`]): what `outline parse` does, so that joining
+    /// and normalizing the bulk of the text happens on the writer's thread
+    /// rather than the builder's, which is the busier one.
+    pub defer_texts: bool,
 }
 
 /// A block of text lines.
@@ -169,8 +175,20 @@ impl<'a> Context<'a> {
         None
     }
 
+    /// The text of a paragraph from `from` to the end of the block:
+    /// normalized now, or empty when texts are deferred (the writer makes
+    /// the same text from the paragraph's offsets).
+    pub(crate) fn paragraph_text(&self, block: TextBlock<'a>, from: usize) -> String {
+        if self.defer_texts {
+            String::new()
+        } else {
+            self.text_between(block, from, block.end)
+        }
+    }
+
     /// A paragraph of the block from `from` to its end, with its text
-    /// already normalized by the caller (who may have needed it before).
+    /// already normalized by the caller (who may have needed it before), or
+    /// empty when deferred.
     pub(crate) fn paragraph(
         &self,
         block: TextBlock<'a>,
@@ -182,11 +200,45 @@ impl<'a> Context<'a> {
         Paragraph {
             truncated_start,
             truncated_end: before_cut
-                && !text.chars().next_back().is_some_and(is_closing_punctuation),
+                && !self
+                    .last_char(&text, block.end)
+                    .is_some_and(is_closing_punctuation),
             inline_points: self.inline_points(block, from),
             text,
             position: Position::from_offsets(from, block.end),
         }
+    }
+
+    /// The last character of a paragraph's text that ends at `end`: that
+    /// of `text`, or, when the text is deferred (empty), the one before
+    /// `end` in the source, which is the same: normalizing keeps the last
+    /// character, and a block ends after a character that is not white
+    /// space.
+    pub(crate) fn last_char(&self, text: &str, end: usize) -> Option<char> {
+        match text.chars().next_back() {
+            Some(c) => Some(c),
+            None => self.text.get(..end)?.chars().next_back(),
+        }
+    }
+
+    /// The first sentence after a point's marker, without its closing
+    /// punctuation: what [`lead_of`](super::build) finds in the joined
+    /// text, read from the source instead, for a point whose text is
+    /// deferred. From the first character after the marker to the first
+    /// sentence end; `None` when there is no such end or nothing before it.
+    pub(crate) fn lead(&self, block: TextBlock<'a>, marker_end: usize) -> Option<String> {
+        let start = self.skip_space(block, marker_end);
+        let end = self.find_within(block, start, usize::MAX, is_sentence_end)?;
+        // `end` is just after the sentence end; the lead stops before it.
+        let before = self
+            .text
+            .get(..end)?
+            .char_indices()
+            .next_back()
+            .map(|(i, _)| i)?;
+        let lead = self.text_between(block, start, before);
+        let trimmed = lead.trim_matches(is_space);
+        (!trimmed.is_empty()).then(|| trimmed.to_owned())
     }
 
     /// The normalized marker and the normalized text after it, to the end
@@ -308,6 +360,126 @@ impl<'a> Context<'a> {
             });
         }
         points
+    }
+}
+
+/// A point whose paragraph's text the builder deferred: where its marker
+/// ends, which the writer needs to join the marker and the text after it
+/// as the builder would have.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct DeferredMarker {
+    /// Where the point's paragraph starts (at its marker).
+    pub paragraph_start: usize,
+    /// Where the marker, as its recognizer read it, ends.
+    pub marker_end: usize,
+}
+
+/// Fills in, on the writer's side, the paragraph texts the builder left
+/// empty ([`Context::defer_texts`]). A paragraph's text is a function of
+/// its offsets and of the document's segmentation (and, for a point's
+/// paragraph, of its marker and where the marker ends), so it is made here
+/// exactly as the builder would have made it.
+pub(crate) struct TextFiller<'a> {
+    context: Context<'a>,
+    /// The deferred points' markers not yet met, in text order.
+    markers: VecDeque<DeferredMarker>,
+}
+
+impl<'a> TextFiller<'a> {
+    pub(crate) fn new(text: &'a str, infos: &'a [LineInfo]) -> Self {
+        TextFiller {
+            context: Context {
+                text,
+                infos,
+                segmented: false,
+                indented_paragraphs: false,
+                defer_texts: false,
+            },
+            markers: VecDeque::new(),
+        }
+    }
+
+    /// Fill in the empty paragraph texts of `blocks`, the next top-level
+    /// blocks in text order; `markers` are the deferred points' markers
+    /// handed over with them.
+    pub(crate) fn fill(
+        &mut self,
+        segmented: bool,
+        blocks: &mut [Block],
+        markers: impl IntoIterator<Item = DeferredMarker>,
+    ) {
+        self.context.segmented = segmented;
+        self.markers.extend(markers);
+        self.blocks(blocks);
+    }
+
+    /// Nesting is walked recursively: its depth is bounded by the heading
+    /// ranks and point schemes (see `tree::build`), not by the input.
+    fn blocks(&mut self, blocks: &mut [Block]) {
+        for block in blocks {
+            match block {
+                Block::Section(section) => self.blocks(&mut section.children),
+                Block::List(list) => {
+                    for point in &mut list.children {
+                        let (first, rest) = match point.children.split_first_mut() {
+                            Some((first, rest)) => (Some(first), rest),
+                            None => (None, &mut [][..]),
+                        };
+                        if let Some(Block::Paragraph(paragraph)) = first {
+                            if paragraph.text.is_empty() {
+                                self.point_text(&point.marker, paragraph);
+                            }
+                        }
+                        self.blocks(rest);
+                    }
+                }
+                Block::Paragraph(paragraph) if paragraph.text.is_empty() => {
+                    let (start, end) = (
+                        paragraph.position.start.offset,
+                        paragraph.position.end.offset,
+                    );
+                    paragraph.text = self.context.text_between(self.span(start, end), start, end);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The text of the paragraph that opens a point: the marker joined to
+    /// the text after it ([`Context::with_marker`]).
+    fn point_text(&mut self, marker: &str, paragraph: &mut Paragraph) {
+        let (start, end) = (
+            paragraph.position.start.offset,
+            paragraph.position.end.offset,
+        );
+        // Markers of points whose text was made by the builder never come.
+        while self
+            .markers
+            .front()
+            .is_some_and(|m| m.paragraph_start < start)
+        {
+            self.markers.pop_front();
+        }
+        let span = self.span(start, end);
+        paragraph.text = match self.markers.front() {
+            Some(m) if m.paragraph_start == start => {
+                let marker_end = m.marker_end;
+                self.markers.pop_front();
+                self.context.with_marker(span, marker, marker_end)
+            }
+            // Not deferred by the builder (its text was empty): as written.
+            _ => self.context.text_between(span, start, end),
+        };
+    }
+
+    /// The lines from `start` to `end`, as a block: all of them, the
+    /// readers of a block find the ones they need by binary search.
+    fn span(&self, start: usize, end: usize) -> TextBlock<'a> {
+        TextBlock {
+            lines: self.context.infos,
+            start,
+            end,
+        }
     }
 }
 

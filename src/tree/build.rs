@@ -20,7 +20,7 @@
 //! ending in a colon introduces — unless the paragraph has a run-in heading
 //! (a short first sentence followed by more text).
 
-use super::blocks::{join_marker, Context, TextBlock};
+use super::blocks::{join_marker, Context, DeferredMarker, TextBlock};
 use super::paragraphs::{blocks, detect_layout, RawBlock};
 use super::{
     Block, Furniture, Heading, List, Numbering, Paragraph, Placeholder, Point, RepeatedTitle,
@@ -62,8 +62,12 @@ pub(crate) struct Built {
 /// Where top-level blocks go as soon as they are final, with the title and
 /// whether the text is segmented (both known before the first block).
 /// The blocks come in a vector the callee empties (and the builder fills
-/// again), so that handing them over allocates nothing.
-pub(crate) type TopLevel<'s> = dyn FnMut(Option<&Title>, bool, &mut Vec<Block>) + 's;
+/// again), so that handing them over allocates nothing. Their paragraphs'
+/// texts are deferred ([`Context::defer_texts`]): the callee fills them in
+/// with a [`super::blocks::TextFiller`], which needs the markers of the
+/// points among them, handed over in the second vector (also emptied).
+pub(crate) type TopLevel<'s> =
+    dyn FnMut(Option<&Title>, bool, &mut Vec<Block>, &mut Vec<DeferredMarker>) + 's;
 
 /// Build the outline of `text`, whose lines have been recognized as `infos`.
 pub(crate) fn build(text: &str, infos: &[LineInfo], segmentation: Segmentation) -> Built {
@@ -107,6 +111,7 @@ pub(crate) fn build_streaming(
         infos,
         segmented,
         indented_paragraphs: indented_paragraphs(infos, &raw),
+        defer_texts: top.is_some(),
     };
     let mut builder = Builder {
         context: &context,
@@ -117,22 +122,37 @@ pub(crate) fn build_streaming(
         addressee_seen: false,
         in_attachment: false,
         closing: closing_blocks(&context, &raw),
+        deferred_markers: Vec::new(),
     };
     let mut index = 0;
     let mut ready = Vec::new();
+    let mut markers = Vec::new();
     while index < raw.len() {
         index = builder.block(index);
         if let Some(top) = top.as_mut() {
             builder.tree.take_final(&mut ready);
-            if !ready.is_empty() {
-                top(builder.title.as_ref(), segmented, &mut ready);
+            if let Some(last) = ready.last() {
+                // The markers of the points among the blocks handed over:
+                // those that start before the last block ends.
+                let end = last.position().end.offset;
+                let count = builder
+                    .deferred_markers
+                    .partition_point(|m| m.paragraph_start < end);
+                markers.extend(builder.deferred_markers.drain(..count));
+                top(builder.title.as_ref(), segmented, &mut ready, &mut markers);
                 ready.clear();
+                markers.clear();
             }
         }
     }
     let mut children = builder.tree.finish();
     if let Some(top) = top {
-        top(builder.title.as_ref(), segmented, &mut children);
+        top(
+            builder.title.as_ref(),
+            segmented,
+            &mut children,
+            &mut builder.deferred_markers,
+        );
         children.clear();
     }
     Built {
@@ -240,6 +260,9 @@ struct Builder<'c, 'a> {
     in_attachment: bool,
     /// The signature's and the date's block indices.
     closing: (Option<usize>, Option<usize>),
+    /// Where the markers of points with deferred texts end, in text order,
+    /// until their blocks are handed over.
+    deferred_markers: Vec<DeferredMarker>,
 }
 
 impl Builder<'_, '_> {
@@ -351,8 +374,12 @@ impl Builder<'_, '_> {
         }
         if let Ok((after, marker)) = point_marker(first_line) {
             let marker_end = block.start + (first_line.len() - after.len());
-            let text = context.with_marker(block, &marker.marker, marker_end);
-            let paragraph =
+            let text = if context.defer_texts {
+                String::new()
+            } else {
+                context.with_marker(block, &marker.marker, marker_end)
+            };
+            let mut paragraph =
                 context.paragraph(block, block.start, text, truncated_start, before_cut);
             if paragraph.inline_points.len() < 2
                 || paragraph
@@ -361,13 +388,22 @@ impl Builder<'_, '_> {
                     .map(|p| p.position.start.offset)
                     != Some(block.start)
             {
-                let marker = Marker {
-                    scheme: marker.scheme.name(),
-                    number: marker.number,
-                    marker: marker.marker,
-                };
+                let marker = self.point_marker_of(
+                    block,
+                    &paragraph,
+                    marker.scheme.name(),
+                    marker.number,
+                    marker.marker,
+                    marker_end,
+                );
                 self.tree.push(Item::Point(marker, paragraph));
             } else {
+                // Not a point but a paragraph that opens an enumeration:
+                // its text joins the marker as a point's would, which the
+                // writer would not know to do.
+                if paragraph.text.is_empty() {
+                    paragraph.text = context.with_marker(block, &marker.marker, marker_end);
+                }
                 self.tree.push(Item::Block(Block::Paragraph(paragraph)));
             }
             return index + 1;
@@ -385,10 +421,39 @@ impl Builder<'_, '_> {
             self.tree.open_section(HeadingKey::Unnumbered, heading);
             return index + 1;
         }
-        let text = single_text.take();
+        let text = single_text.take_for_paragraph();
         let paragraph = context.paragraph(block, block.start, text, truncated_start, before_cut);
         self.tree.push(Item::Block(Block::Paragraph(paragraph)));
         index + 1
+    }
+
+    /// The marker of a point whose paragraph (from the block's start) has
+    /// just been made, with its lead; records where the marker ends when
+    /// the paragraph's text is deferred.
+    fn point_marker_of(
+        &mut self,
+        block: TextBlock<'_>,
+        paragraph: &Paragraph,
+        scheme: &'static str,
+        number: Option<u32>,
+        marker: String,
+        marker_end: usize,
+    ) -> Marker {
+        let lead = if paragraph.text.is_empty() && self.context.defer_texts {
+            self.deferred_markers.push(DeferredMarker {
+                paragraph_start: block.start,
+                marker_end,
+            });
+            self.context.lead(block, marker_end)
+        } else {
+            lead_of(&paragraph.text, &marker)
+        };
+        Marker {
+            scheme,
+            number,
+            marker,
+            lead,
+        }
     }
 
     /// Push furniture or another block that does not end the front matter.
@@ -579,7 +644,7 @@ impl Builder<'_, '_> {
             self.tree.open_section(key, heading);
             let rest = context.skip_space(block, marker_end);
             if rest < block.end {
-                let text = context.text_between(block, rest, block.end);
+                let text = context.paragraph_text(block, rest);
                 let paragraph = context.paragraph(block, rest, text, false, before_cut);
                 self.tree.push(Item::Block(Block::Paragraph(paragraph)));
             } else if let Some(open) = self.tree.stack.last_mut() {
@@ -615,21 +680,26 @@ impl Builder<'_, '_> {
         let in_article =
             self.tree.innermost() == Some(HeadingKey::Numbered(HeadingFamily::Article));
         let in_items =
-            self.tree.last_is_point_of(family.scheme()) || self.tree.last_ends_with_colon();
+            self.tree.last_is_point_of(family.scheme()) || self.tree.last_ends_with_colon(context);
         let standalone =
             single && is_heading_shaped(&context.text(block), NUMBERED_HEADING_CHARS_MAX);
         if in_article || (in_items && !has_run_in && !standalone) {
-            let text = context.with_marker(block, &marker.marker, marker_end);
+            let text = if context.defer_texts {
+                String::new()
+            } else {
+                context.with_marker(block, &marker.marker, marker_end)
+            };
             let paragraph =
                 context.paragraph(block, block.start, text, truncated_start, before_cut);
-            self.tree.push(Item::Point(
-                Marker {
-                    scheme: family.scheme(),
-                    number: Some(marker.number),
-                    marker: marker.marker.into_owned(),
-                },
-                paragraph,
-            ));
+            let marker = self.point_marker_of(
+                block,
+                &paragraph,
+                family.scheme(),
+                Some(marker.number),
+                marker.marker.into_owned(),
+                marker_end,
+            );
+            self.tree.push(Item::Point(marker, paragraph));
             return true;
         }
         if standalone {
@@ -661,7 +731,7 @@ impl Builder<'_, '_> {
         };
         self.tree.open_section(key, heading);
         if has_run_in {
-            let text = context.text_between(block, rest, block.end);
+            let text = context.paragraph_text(block, rest);
             let paragraph = context.paragraph(block, rest, text, false, before_cut);
             self.tree.push(Item::Block(Block::Paragraph(paragraph)));
         }
@@ -774,6 +844,15 @@ impl SingleText<'_, '_> {
         let (context, block) = (self.context, self.block);
         self.text.unwrap_or_else(|| context.text(block))
     }
+
+    /// The text for a paragraph of the whole block: as [`SingleText::take`]
+    /// when made already, otherwise as [`Context::paragraph_text`] (empty
+    /// when deferred).
+    fn take_for_paragraph(self) -> String {
+        let (context, block) = (self.context, self.block);
+        self.text
+            .unwrap_or_else(|| context.paragraph_text(block, block.start))
+    }
 }
 
 /// The marker of a point, whatever family it comes from.
@@ -781,6 +860,9 @@ pub(crate) struct Marker {
     scheme: &'static str,
     number: Option<u32>,
     marker: String,
+    /// The point's lead, found when its paragraph was made (whose text may
+    /// be deferred).
+    lead: Option<String>,
 }
 
 /// A block, or a paragraph that opens a point, before points are grouped.
@@ -862,14 +944,16 @@ impl TreeBuilder {
     }
 
     /// Whether the last item is a paragraph (or a point's) ending in a colon.
-    fn last_ends_with_colon(&self) -> bool {
-        let text = match self.items().last() {
+    fn last_ends_with_colon(&self, context: &Context<'_>) -> bool {
+        let paragraph = match self.items().last() {
             Some(Item::Point(_, paragraph)) | Some(Item::Block(Block::Paragraph(paragraph))) => {
-                &paragraph.text
+                paragraph
             }
             _ => return false,
         };
-        text.ends_with(['：', ':'])
+        context
+            .last_char(&paragraph.text, paragraph.position.end.offset)
+            .is_some_and(|c| matches!(c, '：' | ':'))
     }
 
     /// Open a section: close the open section of the same family and
@@ -1002,7 +1086,7 @@ fn make_list(scheme: &'static str, points: Vec<(Marker, Paragraph, Vec<Item>)>) 
             .number
             .unwrap_or_else(|| previous_number.saturating_add(1));
         previous_number = number;
-        let lead = lead_of(&paragraph.text, &marker.marker);
+        let lead = marker.lead;
         let mut blocks = vec![Block::Paragraph(paragraph)];
         blocks.extend(group_points(followers));
         let start = blocks

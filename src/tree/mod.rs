@@ -11,6 +11,7 @@ pub(crate) use json::JsonStream;
 mod paragraphs;
 mod positions;
 
+pub(crate) use blocks::{DeferredMarker, TextFiller};
 pub use build::Segmentation;
 pub(crate) use build::{build, build_streaming};
 pub(crate) use positions::{collect, collect_blocks, resolve_positions};
