@@ -26,7 +26,7 @@ pub(crate) mod point_marker;
 pub(crate) mod separator;
 
 use crate::source::Line;
-use crate::text::{is_space, visible_chars};
+use crate::text::{is_closing_punctuation, is_space, visible_chars};
 use indent::Indent;
 
 /// What a line is.
@@ -56,6 +56,11 @@ pub(crate) struct LineInfo {
     /// The characters of its content that are not ASCII spaces (0 for a
     /// line that is not text): the length the layout is judged by.
     pub chars: u32,
+    /// Whether its content ends mid-sentence: with neither closing
+    /// punctuation nor a colon (false for a line that is not text). The
+    /// layout is judged by it too; read here, where the line is at hand,
+    /// the layout's pass over all lines need not read the text again.
+    pub ends_mid_sentence: bool,
 }
 
 /// Recognize one line of `text`.
@@ -78,12 +83,18 @@ pub(crate) fn classify_line(text: &str, line: &Line) -> LineInfo {
         LineKind::Text => visible_chars(text.get(content_start..content_end).unwrap_or_default()),
         _ => 0,
     };
+    let ends_mid_sentence = kind == LineKind::Text
+        && rest
+            .get(..content_end - content_start)
+            .and_then(|content| content.chars().next_back())
+            .is_some_and(|c| !is_closing_punctuation(c) && !matches!(c, '：' | ':'));
     LineInfo {
         kind,
         content_start,
         content_end,
         indent,
         chars: u32::try_from(chars).unwrap_or(u32::MAX),
+        ends_mid_sentence,
     }
 }
 
@@ -140,6 +151,31 @@ pub(crate) fn assert_choice_by_first_character_agrees<T: PartialEq + std::fmt::D
 mod tests {
     use super::*;
     use crate::source::split_lines;
+
+    #[test]
+    fn lines_ending_mid_sentence() {
+        let cases = [
+            ("作为引领新一代科技革命和产业", true),
+            ("特征。", false),
+            ("　　主要包括： ", false),
+            ("如下:", false),
+            ("（草案）", false),
+            ("“好”", false),
+            ("人工智能 ", true),
+            ("machine learning", true),
+            ("", false),
+            ("--", false),
+        ];
+        for (line, expected) in cases {
+            let lines = split_lines(line);
+            let info = lines.first().map(|l| classify_line(line, l));
+            assert_eq!(
+                info.is_some_and(|i| i.ends_mid_sentence),
+                expected,
+                "{line:?}"
+            );
+        }
+    }
 
     #[test]
     fn lines_are_classified_with_their_content_span() {

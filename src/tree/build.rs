@@ -103,7 +103,7 @@ pub(crate) fn build_streaming(
             evidence.is_segmented()
         }
     };
-    let layout = detect_layout(text, infos);
+    let layout = detect_layout(infos);
     let mut raw = blocks(text, infos, layout);
     split_closing_lines(text, infos, &mut raw);
     let context = Context {

@@ -24,7 +24,6 @@
 use crate::syntax::heading::{is_heading_shaped, NUMBERED_HEADING_CHARS_MAX};
 use crate::syntax::heading_marker::heading_marker;
 use crate::syntax::{LineInfo, LineKind};
-use crate::text::is_closing_punctuation;
 
 /// How a document marks its paragraphs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,46 +54,39 @@ pub(crate) struct LayoutInfo {
     pub typical: usize,
 }
 
-/// Decide the layout from all the lines of a document.
-pub(crate) fn detect_layout(text: &str, infos: &[LineInfo]) -> LayoutInfo {
-    // The visible length of the text lines, counted as they were recognized.
-    let lengths: Vec<u32> = infos
-        .iter()
-        .filter(|info| info.kind == LineKind::Text)
-        .map(|info| info.chars)
-        .collect();
-    let text_lines = lengths.len();
-    let typical = median(lengths);
-    let (mut followed, mut wrapped, mut indented, mut continuations) = (0, 0, 0, 0);
-    for (index, info) in infos.iter().enumerate() {
-        if info.kind != LineKind::Text {
-            continue;
-        }
-        let previous_is_text = index
-            .checked_sub(1)
-            .and_then(|i| infos.get(i))
-            .is_some_and(|p| p.kind == LineKind::Text);
-        if info.indent.is_indented() {
-            indented += 1;
-        } else if previous_is_text {
-            continuations += 1;
-        }
-        if infos
-            .get(index + 1)
-            .is_some_and(|n| n.kind == LineKind::Text)
-        {
-            followed += 1;
-            let line = content(text, info);
-            let long = (info.chars as usize) * 5 >= typical * 4;
-            let mid_sentence = line
-                .chars()
-                .next_back()
-                .is_some_and(|c| !is_closing_punctuation(c) && !matches!(c, '：' | ':'));
-            if long && mid_sentence {
-                wrapped += 1;
+/// Decide the layout from all the lines of a document, in one pass over
+/// them that reads no text.
+pub(crate) fn detect_layout(infos: &[LineInfo]) -> LayoutInfo {
+    // The visible length of the text lines, counted as they were
+    // recognized; and that of the lines that may be wrapped (followed by a
+    // text line, ending mid-sentence), which are wrapped when long next to
+    // the typical line, known only at the end.
+    let mut lengths = LengthCounts::new();
+    let mut maybe_wrapped = LengthCounts::new();
+    let (mut followed, mut indented, mut continuations) = (0, 0, 0);
+    let mut previous_is_text = false;
+    let mut lines = infos.iter().peekable();
+    while let Some(info) = lines.next() {
+        let is_text = info.kind == LineKind::Text;
+        if is_text {
+            lengths.add(info.chars);
+            if info.indent.is_indented() {
+                indented += 1;
+            } else if previous_is_text {
+                continuations += 1;
+            }
+            if lines.peek().is_some_and(|n| n.kind == LineKind::Text) {
+                followed += 1;
+                if info.ends_mid_sentence {
+                    maybe_wrapped.add(info.chars);
+                }
             }
         }
+        previous_is_text = is_text;
     }
+    let text_lines = lengths.total;
+    let typical = lengths.median();
+    let wrapped = maybe_wrapped.count(|length| length * 5 >= typical * 4);
     let layout = if followed == 0 || wrapped * 2 < followed {
         Layout::LinePerParagraph
     } else if indented > 0 && (continuations > 0 || indented < text_lines) {
@@ -111,14 +103,63 @@ fn content<'a>(text: &'a str, info: &LineInfo) -> &'a str {
         .unwrap_or_default()
 }
 
-/// The median of some lengths (0 for none).
-fn median(mut lengths: Vec<u32>) -> usize {
-    let middle = lengths.len() / 2;
-    if lengths.is_empty() {
-        return 0;
+/// Lengths below this are counted in a table; longer ones, rare, are kept
+/// as they are.
+const LENGTHS_COUNTED: usize = 1024;
+
+/// Line lengths, counted in a table rather than kept for sorting (a
+/// document has as many as it has lines).
+struct LengthCounts {
+    counts: Vec<usize>,
+    long: Vec<u32>,
+    total: usize,
+}
+
+impl LengthCounts {
+    fn new() -> Self {
+        LengthCounts {
+            counts: vec![0; LENGTHS_COUNTED],
+            long: Vec::new(),
+            total: 0,
+        }
     }
-    let (_, median, _) = lengths.select_nth_unstable(middle);
-    *median as usize
+
+    fn add(&mut self, length: u32) {
+        self.total += 1;
+        match self.counts.get_mut(length as usize) {
+            Some(count) => *count += 1,
+            None => self.long.push(length),
+        }
+    }
+
+    /// The median (0 for none): the length at index `total / 2` were they
+    /// sorted.
+    fn median(&mut self) -> usize {
+        let middle = self.total / 2;
+        let mut below = 0;
+        for (length, &count) in self.counts.iter().enumerate() {
+            below += count;
+            if below > middle {
+                return length;
+            }
+        }
+        // Among the long ones: `middle - below` of them precede it.
+        let index = middle - below;
+        if index >= self.long.len() {
+            return 0; // no lengths at all
+        }
+        let (_, median, _) = self.long.select_nth_unstable(index);
+        *median as usize
+    }
+
+    /// How many lengths satisfy `keep`.
+    fn count(&self, keep: impl Fn(usize) -> bool) -> usize {
+        let counted: usize = (self.counts.iter().enumerate())
+            .filter(|&(length, _)| keep(length))
+            .map(|(_, count)| count)
+            .sum();
+        counted + self.long.iter().filter(|&&l| keep(l as usize)).count()
+    }
 }
 
 /// Whether a line of a wrapped document is a numbered heading standing
@@ -189,12 +230,40 @@ mod tests {
             .iter()
             .map(|l| classify_line(text, l))
             .collect();
-        let info = detect_layout(text, &infos);
+        let info = detect_layout(&infos);
         let spans = blocks(text, &infos, info)
             .iter()
             .map(|b| (b.first + 1, b.last + 1))
             .collect();
         (info.layout, spans)
+    }
+
+    /// The median and counts from the table are those of the sorted
+    /// lengths, short and long, odd and even in number, and none.
+    #[test]
+    fn length_counts_give_the_sorted_lengths_median() {
+        let cases: [&[u32]; 7] = [
+            &[],
+            &[7],
+            &[3, 1, 2],
+            &[5, 5, 1, 9],
+            &[2000, 1, 3000],
+            &[2000, 4000, 3000, 1],
+            &[1023, 1024, 1025, 0, 70_000, 12, 12],
+        ];
+        for lengths in cases {
+            let mut counts = LengthCounts::new();
+            for &length in lengths {
+                counts.add(length);
+            }
+            let mut sorted = lengths.to_vec();
+            sorted.sort_unstable();
+            let expected = sorted.get(sorted.len() / 2).map_or(0, |&m| m as usize);
+            assert_eq!(counts.median(), expected, "{lengths:?}");
+            assert_eq!(counts.total, lengths.len());
+            let over_ten = lengths.iter().filter(|&&l| l > 10).count();
+            assert_eq!(counts.count(|l| l > 10), over_ten, "{lengths:?}");
+        }
     }
 
     #[test]
