@@ -128,7 +128,7 @@ pub(crate) fn build_and_write<W: Write>(
         blocks.clear();
         markers.clear();
     };
-    tree::build_streaming(text, infos, segmentation, Some(&mut top));
+    tree::build_streaming(text, infos, segmentation, false, Some(&mut top));
     match failed {
         Some(err) => Err(err),
         None => writer.finish(),
@@ -258,7 +258,7 @@ fn build_and_send(
             send(head.take(), full, std::mem::take(&mut pending_markers));
         }
     };
-    tree::build_streaming(text, infos, segmentation, Some(&mut top));
+    tree::build_streaming(text, infos, segmentation, true, Some(&mut top));
     // The last blocks, and at least one batch, so that the head is written.
     if !pending.is_empty() || !head_sent {
         send(head.take(), pending, pending_markers);

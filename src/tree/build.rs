@@ -21,7 +21,7 @@
 //! (a short first sentence followed by more text).
 
 use super::blocks::{join_marker, Context, DeferredMarker, TextBlock};
-use super::paragraphs::{blocks, detect_layout, RawBlock};
+use super::paragraphs::{blocks, blocks_in_parallel, detect_layout, RawBlock};
 use super::{
     Block, Furniture, Heading, List, Numbering, Paragraph, Placeholder, Point, RepeatedTitle,
     Section, Separator, TableOfContents, Title,
@@ -71,7 +71,7 @@ pub(crate) type TopLevel<'s> =
 
 /// Build the outline of `text`, whose lines have been recognized as `infos`.
 pub(crate) fn build(text: &str, infos: &[LineInfo], segmentation: Segmentation) -> Built {
-    build_streaming(text, infos, segmentation, None)
+    build_streaming(text, infos, segmentation, false, None)
 }
 
 /// [`build`], handing top-level blocks to `top` as soon as nothing that
@@ -79,11 +79,14 @@ pub(crate) fn build(text: &str, infos: &[LineInfo], segmentation: Segmentation) 
 /// went to `top`, the last ones when the text ends). Blocks come in text
 /// order. A top-level block is final once another follows it, unless a
 /// point stands at the top level: the blocks after it may still join its
-/// list, so from there everything waits for the end.
+/// list, so from there everything waits for the end. With `parallel`, a
+/// long document's lines are grouped into blocks on two threads
+/// ([`blocks_in_parallel`]) before building starts.
 pub(crate) fn build_streaming(
     text: &str,
     infos: &[LineInfo],
     segmentation: Segmentation,
+    parallel: bool,
     mut top: Option<&mut TopLevel<'_>>,
 ) -> Built {
     let segmented = match segmentation {
@@ -104,7 +107,11 @@ pub(crate) fn build_streaming(
         }
     };
     let layout = detect_layout(infos);
-    let mut raw = blocks(text, infos, layout);
+    let mut raw = if parallel {
+        blocks_in_parallel(text, infos, layout)
+    } else {
+        blocks(text, infos, layout)
+    };
     split_closing_lines(text, infos, &mut raw);
     let context = Context {
         text,

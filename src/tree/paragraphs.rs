@@ -176,12 +176,70 @@ fn is_standalone_heading(text: &str, info: &LineInfo, typical: usize) -> bool {
 
 /// Group lines into blocks by the layout; blank lines only separate.
 pub(crate) fn blocks(text: &str, infos: &[LineInfo], info: LayoutInfo) -> Vec<RawBlock> {
-    let layout = info.layout;
     // At most one block a line: room for all at once, no growing (room never
     // used costs no memory).
     let mut out: Vec<RawBlock> = Vec::with_capacity(infos.len());
+    group_lines(text, infos, 0, info, &mut out);
+    out
+}
+
+/// Documents shorter than this many lines are grouped on one thread.
+const PARALLEL_MIN_LINES: usize = 1 << 16;
+
+/// [`blocks`], on two threads for a long document: each groups the lines
+/// of one half. The second half starts just after a line that is not text
+/// (a blank line, a separator, a placeholder), where no block goes on, so
+/// each half is grouped as one pass would group it. Without such a line in
+/// the second half, or without a second thread, one pass does it all.
+pub(crate) fn blocks_in_parallel(
+    text: &str,
+    infos: &[LineInfo],
+    info: LayoutInfo,
+) -> Vec<RawBlock> {
+    let middle = infos.len() / 2;
+    let split = infos
+        .get(middle..)
+        .and_then(|rest| rest.iter().position(|line| line.kind != LineKind::Text))
+        .map(|found| middle + found + 1);
+    let halves = split
+        .filter(|_| infos.len() >= PARALLEL_MIN_LINES)
+        .and_then(|split| infos.split_at_checked(split));
+    let (Some(split), Some((first, second))) = (split, halves) else {
+        return blocks(text, infos, info);
+    };
+    let second_half = || {
+        let mut out = Vec::with_capacity(second.len());
+        group_lines(text, second, split, info, &mut out);
+        out
+    };
+    std::thread::scope(|scope| {
+        let second_blocks = std::thread::Builder::new()
+            .name("outline-blocks".to_owned())
+            .spawn_scoped(scope, second_half);
+        // Room for both halves' blocks: the second's are appended.
+        let mut out = Vec::with_capacity(infos.len());
+        group_lines(text, first, 0, info, &mut out);
+        let second_blocks = second_blocks
+            .ok()
+            .and_then(|handle| handle.join().ok())
+            .unwrap_or_else(second_half);
+        out.extend(second_blocks);
+        out
+    })
+}
+
+/// Group `lines`, the lines from index `first_index` on, after a line that
+/// is not text (or at the start): the blocks go to `out`.
+fn group_lines(
+    text: &str,
+    lines: &[LineInfo],
+    first_index: usize,
+    info: LayoutInfo,
+    out: &mut Vec<RawBlock>,
+) {
+    let layout = info.layout;
     let mut open = false; // whether the last block is text that may go on
-    for (index, line) in infos.iter().enumerate() {
+    for (index, line) in (first_index..).zip(lines) {
         let standalone = layout != Layout::LinePerParagraph
             && line.kind == LineKind::Text
             && is_standalone_heading(text, line, info.typical);
@@ -216,7 +274,6 @@ pub(crate) fn blocks(text: &str, infos: &[LineInfo], info: LayoutInfo) -> Vec<Ra
             }
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -236,6 +293,59 @@ mod tests {
             .map(|b| (b.first + 1, b.last + 1))
             .collect();
         (info.layout, spans)
+    }
+
+    /// Grouping the halves of a long document on two threads gives the
+    /// blocks one pass gives, in each layout, wherever the middle falls;
+    /// and a document whose second half has no line but text is grouped in
+    /// one pass.
+    #[test]
+    fn blocks_grouped_in_halves_are_the_blocks_grouped_in_one_pass() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/layouts");
+        let mut layouts = Vec::new();
+        for entry in std::fs::read_dir(root).into_iter().flatten().flatten() {
+            let Ok(unit) = std::fs::read_to_string(entry.path()) else {
+                continue;
+            };
+            // Long enough for two threads, cut so that the middle falls
+            // at different places of the unit.
+            for cut in [0, 7, 13] {
+                let copies = PARALLEL_MIN_LINES / unit.lines().count().max(1) + 2;
+                let mut text = unit.repeat(copies);
+                text.push_str(&unit.chars().take(cut * 20).collect::<String>());
+                let infos: Vec<_> = split_lines(&text)
+                    .iter()
+                    .map(|l| classify_line(&text, l))
+                    .collect();
+                assert!(infos.len() >= PARALLEL_MIN_LINES);
+                let info = detect_layout(&infos);
+                layouts.push(info.layout);
+                assert_eq!(
+                    blocks_in_parallel(&text, &infos, info),
+                    blocks(&text, &infos, info),
+                    "{}",
+                    entry.path().display()
+                );
+            }
+        }
+        for layout in [
+            Layout::Indented,
+            Layout::BlankLines,
+            Layout::LinePerParagraph,
+        ] {
+            assert!(layouts.contains(&layout), "no fixture of {layout:?}");
+        }
+        // Only text lines after the middle: one pass.
+        let text = "甲\n\n".to_owned() + &"乙乙乙乙乙乙乙乙乙乙乙乙，\n".repeat(PARALLEL_MIN_LINES);
+        let infos: Vec<_> = split_lines(&text)
+            .iter()
+            .map(|l| classify_line(&text, l))
+            .collect();
+        let info = detect_layout(&infos);
+        assert_eq!(
+            blocks_in_parallel(&text, &infos, info),
+            blocks(&text, &infos, info)
+        );
     }
 
     /// The median and counts from the table are those of the sorted
