@@ -18,6 +18,7 @@
 //! ```
 
 use super::heading_marker::{heading_marker, HeadingFamily};
+use super::numeral::may_start_chinese_numeral;
 use super::point_marker::{point_marker, PointScheme};
 use nom::{IResult, Parser};
 
@@ -85,6 +86,19 @@ pub(crate) fn inline_marker(input: &str) -> IResult<&str, InlineMarker> {
             }
         }
     }
+    // Of the heading markers only `（1）` and `①` may stand inside a
+    // paragraph, and neither starts with a Chinese numeral, 其 or 第 (which
+    // start the point markers above): no heading marker need be read there.
+    if input
+        .chars()
+        .next()
+        .is_none_or(|c| matches!(c, '其' | '第') || may_start_chinese_numeral(c))
+    {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Verify,
+        )));
+    }
     let (rest, found) = heading_marker.parse(input)?;
     match found.family {
         HeadingFamily::ArabicParenthesized | HeadingFamily::Circled => Ok((
@@ -122,6 +136,28 @@ mod tests {
             |input| inline_marker(input).is_ok(),
             &rests,
         );
+    }
+
+    /// What the shortcut before the heading markers relies on: no input
+    /// that starts with a Chinese numeral, 其 or 第 is a `（1）` or `①`
+    /// marker.
+    #[test]
+    fn no_parenthesized_or_circled_marker_starts_with_a_chinese_numeral() {
+        let rests = ["）", "、", "是", "1）", "）加强", "", "十）", "一）"];
+        for c in "一二三四五六七八九十零〇两其第".chars() {
+            for rest in rests {
+                let input = format!("{c}{rest}");
+                if let Ok((_, found)) = heading_marker(&input) {
+                    assert!(
+                        !matches!(
+                            found.family,
+                            HeadingFamily::ArabicParenthesized | HeadingFamily::Circled
+                        ),
+                        "{input:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
