@@ -233,6 +233,14 @@ impl<'a> LineIndex<'a> {
         let bytes = self.text.as_bytes();
         for location in locations.iter_mut() {
             let offset = floor_char_boundary(self.text, location.offset);
+            if offset == self.at {
+                // Where the last one was, as nested nodes often start and
+                // end together: nothing to count.
+                location.offset = offset;
+                location.line = self.line;
+                location.column = self.column;
+                continue;
+            }
             if offset < self.at {
                 // Behind the last sweep: start again from the top.
                 (self.line, self.at, self.column) = (1, 0, 1);
