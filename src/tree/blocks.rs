@@ -383,6 +383,11 @@ pub(crate) struct TextFiller<'a> {
     context: Context<'a>,
     /// The deferred points' markers not yet met, in text order.
     markers: VecDeque<DeferredMarker>,
+    /// Where the last paragraph filled in started, and its first line:
+    /// paragraphs come in text order, so the next one's lines are found by
+    /// looking on from there.
+    last_start: usize,
+    cursor: usize,
 }
 
 impl<'a> TextFiller<'a> {
@@ -396,6 +401,8 @@ impl<'a> TextFiller<'a> {
                 defer_texts: false,
             },
             markers: VecDeque::new(),
+            last_start: 0,
+            cursor: 0,
         }
     }
 
@@ -438,7 +445,8 @@ impl<'a> TextFiller<'a> {
                         paragraph.position.start.offset,
                         paragraph.position.end.offset,
                     );
-                    paragraph.text = self.context.text_between(self.span(start, end), start, end);
+                    let span = self.span(start, end);
+                    paragraph.text = self.context.text_between(span, start, end);
                 }
                 _ => {}
             }
@@ -472,11 +480,30 @@ impl<'a> TextFiller<'a> {
         };
     }
 
-    /// The lines from `start` to `end`, as a block: all of them, the
-    /// readers of a block find the ones they need by binary search.
-    fn span(&self, start: usize, end: usize) -> TextBlock<'a> {
+    /// The lines from `start` to `end`, as a block. Found by looking on
+    /// from the last paragraph's first line, which costs, over a whole
+    /// document, one step a line; a paragraph before the last one (never
+    /// seen) is found by binary search.
+    fn span(&mut self, start: usize, end: usize) -> TextBlock<'a> {
+        let infos = self.context.infos;
+        let first = if start < self.last_start {
+            infos.partition_point(|line| line.content_end <= start)
+        } else {
+            let rest = infos.get(self.cursor..).unwrap_or_default();
+            self.cursor
+                + rest
+                    .iter()
+                    .position(|line| line.content_end > start)
+                    .unwrap_or(rest.len())
+        };
+        let from_first = infos.get(first..).unwrap_or_default();
+        let count = from_first
+            .iter()
+            .position(|line| line.content_start >= end)
+            .unwrap_or(from_first.len());
+        (self.last_start, self.cursor) = (start, first);
         TextBlock {
-            lines: self.context.infos,
+            lines: from_first.get(..count).unwrap_or_default(),
             start,
             end,
         }
