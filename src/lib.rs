@@ -332,15 +332,17 @@ pub fn write_json<W: std::io::Write>(
     )
 }
 
-/// [`write_json`] on two threads: the lines are recognized half on each,
-/// then the outline is built on a second thread while this one joins
-/// and normalizes the paragraphs' texts, resolves line and column and
-/// writes the JSON. The same bytes; faster on a long
-/// text when a second core is free (`outline parse` does this for inputs
-/// of 1 MiB or more). The builder hands blocks over in small batches and
-/// waits when the writer falls behind, so memory stays bounded as with
-/// [`write_json`]; written blocks go back to the builder's thread to be
-/// freed. When no second thread can be had, the work is done on this one.
+/// [`write_json`] on two threads: the lines are recognized half on each
+/// (and, in a long document, grouped into blocks half on each), then the
+/// outline is built on a second thread while this one joins and
+/// normalizes the paragraphs' texts, resolves line and column and writes
+/// the JSON. The same bytes; faster on a long text when a second core is
+/// free (`outline parse` does this for inputs of 1 MiB or more). The
+/// builder hands blocks over in small batches and waits when the writer
+/// falls behind, so memory stays bounded as with [`write_json`]; written
+/// blocks are freed by this thread with the `jemalloc` feature, and go
+/// back to the builder's otherwise. When no second thread can be had, the
+/// work is done on this one.
 ///
 /// # Errors
 ///
