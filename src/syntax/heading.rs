@@ -56,6 +56,23 @@ pub(crate) fn is_heading_shaped(text: &str, max_chars: usize) -> bool {
     }
 }
 
+/// Whether a line as written (trimmed) ends as no heading-shaped text does:
+/// with sentence or clause punctuation followed by nothing but closing
+/// brackets. Normalizing a line only takes out or narrows its white space,
+/// so its normalized text then ends the same way and [`is_heading_shaped`]
+/// rejects it: a test that spares normalizing most lines of body text.
+///
+/// ```text
+/// > | 加快 发展 新质 生产力 。
+///                         ^ ends a sentence: not a heading
+/// ```
+pub(crate) fn ends_as_body_text(line: &str) -> bool {
+    line.chars()
+        .rev()
+        .find(|c| !is_closing_bracket(*c))
+        .is_some_and(is_body_punctuation)
+}
+
 /// Closing brackets and quotation marks.
 /// [`char::is_alphanumeric`], answered at once for the CJK Unified
 /// Ideographs (U+4E00–U+9FFF, every one a letter), which end most headings:
@@ -109,5 +126,69 @@ mod tests {
                 "{why}: {text}"
             );
         }
+    }
+
+    #[test]
+    fn lines_that_end_as_body_text() {
+        let cases = [
+            ("加快 发展 新质 生产力 。", true),
+            ("“加快发展。”", true),
+            ("（见附件。）", true),
+            ("各位代表：", true),
+            ("推动制造业、", true),
+            ("人工智能引领科技革命", false),
+            ("关于《决定》的说明（草案）", false),
+            ("发展。 ”", false), // white space before the bracket: not decided here
+            ("", false),
+        ];
+        for (line, expected) in cases {
+            assert_eq!(ends_as_body_text(line), expected, "{line:?}");
+        }
+    }
+
+    /// What the builder relies on: a line that ends as body text is never
+    /// heading-shaped once normalized, segmented or not, whatever the
+    /// limit; checked on every line of every fixture and of some made-up
+    /// lines.
+    #[test]
+    fn lines_that_end_as_body_text_are_never_heading_shaped() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut lines: Vec<String> = [
+            "一、 总体 要求 。",
+            "（一）加快发展。）」",
+            "短句！",
+            "Intro .",
+            "第 一 章 总 则 ；",
+            "Intro. )",
+        ]
+        .iter()
+        .map(|l| (*l).to_owned())
+        .collect();
+        for folder in ["", "layouts", "markers"] {
+            for entry in std::fs::read_dir(root.join(folder))
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
+                if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                    lines.extend(text.lines().map(|l| crate::text::trim_spaces(l).to_owned()));
+                }
+            }
+        }
+        let mut checked = 0;
+        for line in lines.iter().filter(|l| ends_as_body_text(l)) {
+            for segmented in [true, false] {
+                let text = crate::text::normalize([line.as_str()], line.len(), segmented);
+                for max in [
+                    HEADING_CHARS_MAX,
+                    TITLE_CHARS_MAX,
+                    NUMBERED_HEADING_CHARS_MAX,
+                ] {
+                    assert!(!is_heading_shaped(&text, max), "{line:?}");
+                }
+            }
+            checked += 1;
+        }
+        assert!(checked > 50, "{checked}");
     }
 }

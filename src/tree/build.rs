@@ -29,8 +29,8 @@ use super::{
 use crate::source::Position;
 use crate::syntax::furniture;
 use crate::syntax::heading::{
-    is_heading_shaped, HEADING_CHARS_MAX, NUMBERED_HEADING_CHARS_MAX, RUN_IN_HEADING_CHARS_MAX,
-    SIGNATURE_CHARS_MAX, TITLE_CHARS_MAX, TITLE_LINE_CHARS_MAX,
+    ends_as_body_text, is_heading_shaped, HEADING_CHARS_MAX, NUMBERED_HEADING_CHARS_MAX,
+    RUN_IN_HEADING_CHARS_MAX, SIGNATURE_CHARS_MAX, TITLE_CHARS_MAX, TITLE_LINE_CHARS_MAX,
 };
 use crate::syntax::heading_marker::{
     heading_marker, markdown_prefix, HeadingFamily, HeadingMarker,
@@ -415,9 +415,10 @@ impl Builder<'_, '_> {
             }
             return index + 1;
         }
-        if single_text
-            .get()
-            .is_some_and(|text| is_heading_shaped(text, HEADING_CHARS_MAX))
+        if !ends_as_body_text(first_line)
+            && single_text
+                .get()
+                .is_some_and(|text| is_heading_shaped(text, HEADING_CHARS_MAX))
         {
             let heading = Heading {
                 text: context.heading_text(block, block.start, block.end),
@@ -661,7 +662,10 @@ impl Builder<'_, '_> {
         }
         if family.is_law() || matches!(family, HeadingFamily::Markdown(_)) {
             // 第一节课上，老师……: a sentence, not a heading.
-            if !single || !is_heading_shaped(&context.text(block), NUMBERED_HEADING_CHARS_MAX) {
+            if !single
+                || ends_as_body_text(context.first_line(block))
+                || !is_heading_shaped(&context.text(block), NUMBERED_HEADING_CHARS_MAX)
+            {
                 return false;
             }
             let text = if family.is_law() {
@@ -688,8 +692,9 @@ impl Builder<'_, '_> {
             self.tree.innermost() == Some(HeadingKey::Numbered(HeadingFamily::Article));
         let in_items =
             self.tree.last_is_point_of(family.scheme()) || self.tree.last_ends_with_colon(context);
-        let standalone =
-            single && is_heading_shaped(&context.text(block), NUMBERED_HEADING_CHARS_MAX);
+        let standalone = single
+            && !ends_as_body_text(context.first_line(block))
+            && is_heading_shaped(&context.text(block), NUMBERED_HEADING_CHARS_MAX);
         if in_article || (in_items && !has_run_in && !standalone) {
             let text = if context.defer_texts {
                 String::new()
