@@ -291,6 +291,30 @@ fn numbered(input: &str) -> IResult<&str, HeadingMarker<'_>> {
     }
 }
 
+/// The heading markers that may stand inside a paragraph, `（1）` and `①`
+/// (the families [`HeadingFamily::ArabicParenthesized`] and
+/// [`HeadingFamily::Circled`]): what [`heading_marker`] finds of those two,
+/// without reading the other families (`（一）` is tried first there, and
+/// is the usual marker after a clause boundary in a law's text).
+pub(crate) fn inline_heading_marker(input: &str) -> IResult<&str, HeadingMarker<'_>> {
+    match input.chars().next() {
+        Some('（' | '(') => arabic_parenthesized(input),
+        Some(c) if is_arabic_digit(c) => arabic_parenthesized(input),
+        Some(c) => match enclosed_number(c) {
+            Some((EnclosedKind::Parenthesized, _)) => arabic_parenthesized(input),
+            Some((EnclosedKind::Circled | EnclosedKind::NegativeCircled, _)) => circled(input),
+            _ => Err(nom::Err::Error(nom::error::Error::new(
+                input,
+                nom::error::ErrorKind::Alt,
+            ))),
+        },
+        None => Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Alt,
+        ))),
+    }
+}
+
 /// The numbered markers, tried one after the other: the grammar as
 /// written, which [`numbered`] must agree with.
 #[cfg(test)]

@@ -17,10 +17,11 @@
 //!                         ^^^^ 1                  ^^^^ 2
 //! ```
 
+use super::heading_marker::inline_heading_marker;
+#[cfg(test)]
 use super::heading_marker::{heading_marker, HeadingFamily};
-use super::numeral::may_start_chinese_numeral;
 use super::point_marker::{point_marker, PointScheme};
-use nom::{IResult, Parser};
+use nom::IResult;
 
 /// A marker found inside a paragraph.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -87,33 +88,16 @@ pub(crate) fn inline_marker(input: &str) -> IResult<&str, InlineMarker> {
         }
     }
     // Of the heading markers only `（1）` and `①` may stand inside a
-    // paragraph, and neither starts with a Chinese numeral, 其 or 第 (which
-    // start the point markers above): no heading marker need be read there.
-    if input
-        .chars()
-        .next()
-        .is_none_or(|c| matches!(c, '其' | '第') || may_start_chinese_numeral(c))
-    {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            input,
-            nom::error::ErrorKind::Verify,
-        )));
-    }
-    let (rest, found) = heading_marker.parse(input)?;
-    match found.family {
-        HeadingFamily::ArabicParenthesized | HeadingFamily::Circled => Ok((
-            rest,
-            InlineMarker {
-                scheme: found.family.scheme(),
-                number: found.number,
-                marker: found.marker.into_owned(),
-            },
-        )),
-        _ => Err(nom::Err::Error(nom::error::Error::new(
-            input,
-            nom::error::ErrorKind::Verify,
-        ))),
-    }
+    // paragraph.
+    let (rest, found) = inline_heading_marker(input)?;
+    Ok((
+        rest,
+        InlineMarker {
+            scheme: found.family.scheme(),
+            number: found.number,
+            marker: found.marker.into_owned(),
+        },
+    ))
 }
 
 #[cfg(test)]
@@ -138,26 +122,41 @@ mod tests {
         );
     }
 
-    /// What the shortcut before the heading markers relies on: no input
-    /// that starts with a Chinese numeral, 其 or 第 is a `（1）` or `①`
-    /// marker.
-    #[test]
-    fn no_parenthesized_or_circled_marker_starts_with_a_chinese_numeral() {
-        let rests = ["）", "、", "是", "1）", "）加强", "", "十）", "一）"];
-        for c in "一二三四五六七八九十零〇两其第".chars() {
-            for rest in rests {
-                let input = format!("{c}{rest}");
-                if let Ok((_, found)) = heading_marker(&input) {
-                    assert!(
-                        !matches!(
-                            found.family,
-                            HeadingFamily::ArabicParenthesized | HeadingFamily::Circled
-                        ),
-                        "{input:?}"
-                    );
-                }
+    type Found = (HeadingFamily, u32, String);
+
+    fn chosen(input: &str) -> IResult<&str, Found> {
+        inline_heading_marker(input)
+            .map(|(rest, m)| (rest, (m.family, m.number, m.marker.into_owned())))
+    }
+
+    fn allowed(input: &str) -> IResult<&str, Found> {
+        match heading_marker(input) {
+            Ok((rest, m))
+                if matches!(
+                    m.family,
+                    HeadingFamily::ArabicParenthesized | HeadingFamily::Circled
+                ) =>
+            {
+                Ok((rest, (m.family, m.number, m.marker.into_owned())))
             }
+            _ => Err(nom::Err::Error(nom::error::Error::new(
+                input,
+                nom::error::ErrorKind::Verify,
+            ))),
         }
+    }
+
+    /// The heading markers read inside a paragraph are those of the two
+    /// families allowed there among what `heading_marker` reads, on every
+    /// character of the Basic Multilingual Plane followed by each rest.
+    #[test]
+    fn inline_heading_markers_are_the_allowed_heading_markers() {
+        crate::syntax::assert_choice_by_first_character_agrees(
+            chosen,
+            allowed,
+            &["1）", "）", "一）", "12 ）加强", "、", "是", ""],
+            50,
+        );
     }
 
     #[test]
