@@ -103,6 +103,21 @@ pub(crate) fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';')
 }
 
+/// The length in bytes of the sentence end ([`is_sentence_end`]) that
+/// starts at byte `i`, or 0 when none does, read from the UTF-8 bytes
+/// (`。` is `E3 80 82`; `！？；` are `EF BC 81`, `9F`, `9B`). Every one
+/// starts with a byte of [`MAY_START_BOUNDARY`], so a scan can pass over
+/// other text with [`skip_to`].
+pub(crate) fn sentence_end_width(bytes: &[u8], i: usize) -> usize {
+    let at = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+    match at(0) {
+        b'!' | b'?' | b';' => 1,
+        0xE3 if at(1) == 0x80 && at(2) == 0x82 => 3,
+        0xEF if at(1) == 0xBC && matches!(at(2), 0x81 | 0x9B | 0x9F) => 3,
+        _ => 0,
+    }
+}
+
 /// Punctuation a heading or a title does not end with: a line that ends
 /// with one of these is a sentence or a fragment of one.
 pub(crate) fn is_body_punctuation(c: char) -> bool {
@@ -442,6 +457,25 @@ impl SegmentationEvidence {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentence_end_width_reads_every_sentence_end_and_nothing_else() {
+        assert_byte_reader_agrees(is_sentence_end, sentence_end_width, 7);
+        // And each starts with a byte the boundary scan stops at.
+        for c in ['。', '！', '？', '；', '!', '?', ';'] {
+            let mut buf = [0u8; 4];
+            let lead = c
+                .encode_utf8(&mut buf)
+                .as_bytes()
+                .first()
+                .copied()
+                .unwrap_or(0);
+            assert!(
+                BYTE_CLASS[usize::from(lead)] & MAY_START_BOUNDARY != 0,
+                "{c}"
+            );
+        }
+    }
 
     #[test]
     fn space_width_reads_every_space_and_nothing_else() {

@@ -7,7 +7,7 @@ use crate::source::Position;
 use crate::syntax::inline_point::{boundary_width, inline_marker, is_boundary, may_start_marker};
 use crate::syntax::LineInfo;
 use crate::text::{
-    is_cjk, is_closing_punctuation, is_sentence_end, is_space, normalize, skip_to, step_over,
+    is_cjk, is_closing_punctuation, is_space, normalize, sentence_end_width, skip_to, step_over,
     trim_spaces, MAY_START_BOUNDARY,
 };
 use std::collections::VecDeque;
@@ -187,6 +187,33 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// The offset just after the first sentence end
+    /// ([`is_sentence_end`](crate::text::is_sentence_end))
+    /// at or after `from` within the block, read from the bytes as the
+    /// inline-point scan reads clause boundaries (every sentence end is
+    /// one).
+    pub(crate) fn find_sentence_end(&self, block: TextBlock<'a>, from: usize) -> Option<usize> {
+        for line in lines_from(block, from) {
+            let start = line.content_start.max(from);
+            let Some(content) = self.text.get(start..line.content_end) else {
+                continue;
+            };
+            let bytes = content.as_bytes();
+            let mut i = 0;
+            loop {
+                i = skip_to(bytes, i, MAY_START_BOUNDARY);
+                let Some(&byte) = bytes.get(i) else {
+                    break;
+                };
+                match sentence_end_width(bytes, i) {
+                    0 => i += step_over(byte),
+                    width => return Some(start + i + width),
+                }
+            }
+        }
+        None
+    }
+
     /// A paragraph of the block from `from` to its end, with its text
     /// already normalized by the caller (who may have needed it before), or
     /// empty when deferred.
@@ -229,7 +256,7 @@ impl<'a> Context<'a> {
     /// sentence end; `None` when there is no such end or nothing before it.
     pub(crate) fn lead(&self, block: TextBlock<'a>, marker_end: usize) -> Option<String> {
         let start = self.skip_space(block, marker_end);
-        let end = self.find_within(block, start, usize::MAX, is_sentence_end)?;
+        let end = self.find_sentence_end(block, start)?;
         // `end` is just after the sentence end; the lead stops before it.
         let before = self
             .text
