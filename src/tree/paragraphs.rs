@@ -196,14 +196,15 @@ pub(crate) fn blocks_in_parallel(
     infos: &[LineInfo],
     info: LayoutInfo,
 ) -> Vec<RawBlock> {
+    if infos.len() < PARALLEL_MIN_LINES {
+        return blocks(text, infos, info);
+    }
     let middle = infos.len() / 2;
     let split = infos
         .get(middle..)
         .and_then(|rest| rest.iter().position(|line| line.kind != LineKind::Text))
         .map(|found| middle + found + 1);
-    let halves = split
-        .filter(|_| infos.len() >= PARALLEL_MIN_LINES)
-        .and_then(|split| infos.split_at_checked(split));
+    let halves = split.and_then(|split| infos.split_at_checked(split));
     let (Some(split), Some((first, second))) = (split, halves) else {
         return blocks(text, infos, info);
     };
