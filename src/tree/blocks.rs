@@ -456,16 +456,13 @@ impl<'a> TextFiller<'a> {
                 Block::Section(section) => self.blocks(&mut section.children),
                 Block::List(list) => {
                     for point in &mut list.children {
-                        let (first, rest) = match point.children.split_first_mut() {
-                            Some((first, rest)) => (Some(first), rest),
-                            None => (None, &mut [][..]),
-                        };
-                        if let Some(Block::Paragraph(paragraph)) = first {
+                        // The paragraph that opens the point, then the rest.
+                        if let Some(Block::Paragraph(paragraph)) = point.children.first_mut() {
                             if paragraph.text.is_empty() {
                                 self.point_text(&point.marker, paragraph);
                             }
                         }
-                        self.blocks(rest);
+                        self.blocks(point.children.get_mut(1..).unwrap_or_default());
                     }
                 }
                 Block::Paragraph(paragraph) if paragraph.text.is_empty() => {
