@@ -214,6 +214,22 @@ impl<'a> Context<'a> {
         None
     }
 
+    /// The text of a point's paragraph, the whole block with its marker
+    /// ([`Context::with_marker`]): made now, or empty when texts are
+    /// deferred (the writer makes it, given where the marker ends).
+    pub(crate) fn marked_paragraph_text(
+        &self,
+        block: TextBlock<'a>,
+        marker: &str,
+        marker_end: usize,
+    ) -> String {
+        if self.defer_texts {
+            String::new()
+        } else {
+            self.with_marker(block, marker, marker_end)
+        }
+    }
+
     /// A paragraph of the block from `from` to its end, with its text
     /// already normalized by the caller (who may have needed it before), or
     /// empty when deferred.

@@ -247,8 +247,7 @@ fn closing_blocks(context: &Context<'_>, raw: &[RawBlock]) -> (Option<usize>, Op
     }
     let signature = texts.next().filter(|(_, b)| {
         let block = context.block(b);
-        b.first == b.last
-            && is_heading_shaped(&context.text(block), SIGNATURE_CHARS_MAX)
+        is_one_heading_shaped_line(context, block, SIGNATURE_CHARS_MAX)
             && heading_marker(context.first_line(block)).is_err()
     });
     (signature.map(|(i, _)| i), Some(date_index))
@@ -368,24 +367,13 @@ impl Builder<'_, '_> {
             .is_none_or(|n| n.kind == LineKind::Separator);
         if let Ok((after, marker)) = heading_marker(first_line) {
             let marker_end = block.start + (first_line.len() - after.len());
-            if self.numbered_block(
-                block,
-                marker,
-                marker_end,
-                single,
-                truncated_start,
-                before_cut,
-            ) {
+            if self.numbered_block(block, marker, marker_end, truncated_start, before_cut) {
                 return index + 1;
             }
         }
         if let Ok((after, marker)) = point_marker(first_line) {
             let marker_end = block.start + (first_line.len() - after.len());
-            let text = if context.defer_texts {
-                String::new()
-            } else {
-                context.with_marker(block, &marker.marker, marker_end)
-            };
+            let text = context.marked_paragraph_text(block, &marker.marker, marker_end);
             let mut paragraph =
                 context.paragraph(block, block.start, text, truncated_start, before_cut);
             if paragraph.inline_points.len() < 2
@@ -620,7 +608,6 @@ impl Builder<'_, '_> {
         block: TextBlock<'_>,
         marker: HeadingMarker,
         marker_end: usize,
-        single: bool,
         truncated_start: bool,
         before_cut: bool,
     ) -> bool {
@@ -662,10 +649,7 @@ impl Builder<'_, '_> {
         }
         if family.is_law() || matches!(family, HeadingFamily::Markdown(_)) {
             // 第一节课上，老师……: a sentence, not a heading.
-            if !single
-                || ends_as_body_text(context.first_line(block))
-                || !is_heading_shaped(&context.text(block), NUMBERED_HEADING_CHARS_MAX)
-            {
+            if !is_one_heading_shaped_line(context, block, NUMBERED_HEADING_CHARS_MAX) {
                 return false;
             }
             let text = if family.is_law() {
@@ -692,15 +676,9 @@ impl Builder<'_, '_> {
             self.tree.innermost() == Some(HeadingKey::Numbered(HeadingFamily::Article));
         let in_items =
             self.tree.last_is_point_of(family.scheme()) || self.tree.last_ends_with_colon(context);
-        let standalone = single
-            && !ends_as_body_text(context.first_line(block))
-            && is_heading_shaped(&context.text(block), NUMBERED_HEADING_CHARS_MAX);
+        let standalone = is_one_heading_shaped_line(context, block, NUMBERED_HEADING_CHARS_MAX);
         if in_article || (in_items && !has_run_in && !standalone) {
-            let text = if context.defer_texts {
-                String::new()
-            } else {
-                context.with_marker(block, &marker.marker, marker_end)
-            };
+            let text = context.marked_paragraph_text(block, &marker.marker, marker_end);
             let paragraph =
                 context.paragraph(block, block.start, text, truncated_start, before_cut);
             let marker = self.point_marker_of(
@@ -813,6 +791,19 @@ fn is_addressee(text: &str) -> bool {
         && (text.starts_with('各')
             || text.ends_with("们：")
             || ADDRESSEE_WORDS.iter().any(|word| text.contains(word)))
+}
+
+/// Whether the block is one line whose normalized text is shaped like a
+/// heading of at most `max_chars` characters. A line that ends as body text
+/// is not normalized to find out ([`ends_as_body_text`]).
+fn is_one_heading_shaped_line(
+    context: &Context<'_>,
+    block: TextBlock<'_>,
+    max_chars: usize,
+) -> bool {
+    block.lines.len() == 1
+        && !ends_as_body_text(context.first_line(block))
+        && is_heading_shaped(&context.text(block), max_chars)
 }
 
 fn position_of(block: TextBlock<'_>) -> Position {
