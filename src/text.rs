@@ -406,6 +406,26 @@ pub(crate) fn skip_to(bytes: &[u8], mut i: usize, flag: u8) -> usize {
     bytes.len()
 }
 
+/// The first character at or after `i` that `width` reads (gives a
+/// length other than 0), looked for as [`skip_to`] looks: characters whose
+/// first byte lacks `flag` are passed over undecoded. Its offset and
+/// length; `None` when there is none. `i` must be a character boundary.
+pub(crate) fn find_by_bytes(
+    bytes: &[u8],
+    mut i: usize,
+    flag: u8,
+    width: impl Fn(&[u8], usize) -> usize,
+) -> Option<(usize, usize)> {
+    loop {
+        i = skip_to(bytes, i, flag);
+        let &byte = bytes.get(i)?;
+        match width(bytes, i) {
+            0 => i += step_over(byte),
+            found => return Some((i, found)),
+        }
+    }
+}
+
 /// Evidence for word segmentation, gathered line by line.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct SegmentationEvidence {

@@ -7,7 +7,7 @@ use crate::source::Position;
 use crate::syntax::inline_point::{boundary_width, inline_marker, is_boundary, may_start_marker};
 use crate::syntax::LineInfo;
 use crate::text::{
-    is_cjk, is_closing_punctuation, is_space, normalize, sentence_end_width, skip_to, step_over,
+    find_by_bytes, is_cjk, is_closing_punctuation, is_space, normalize, sentence_end_width,
     trim_spaces, MAY_START_BOUNDARY,
 };
 use std::collections::VecDeque;
@@ -198,17 +198,14 @@ impl<'a> Context<'a> {
             let Some(content) = self.text.get(start..line.content_end) else {
                 continue;
             };
-            let bytes = content.as_bytes();
-            let mut i = 0;
-            loop {
-                i = skip_to(bytes, i, MAY_START_BOUNDARY);
-                let Some(&byte) = bytes.get(i) else {
-                    break;
-                };
-                match sentence_end_width(bytes, i) {
-                    0 => i += step_over(byte),
-                    width => return Some(start + i + width),
-                }
+            let found = find_by_bytes(
+                content.as_bytes(),
+                0,
+                MAY_START_BOUNDARY,
+                sentence_end_width,
+            );
+            if let Some((at, width)) = found {
+                return Some(start + at + width);
             }
         }
         None
@@ -324,17 +321,13 @@ impl<'a> Context<'a> {
                 if !at_boundary {
                     // Only a boundary matters here, read from its bytes:
                     // other text is passed over undecoded.
-                    i = skip_to(bytes, i, MAY_START_BOUNDARY);
-                    let Some(&byte) = bytes.get(i) else {
+                    let Some((at, width)) =
+                        find_by_bytes(bytes, i, MAY_START_BOUNDARY, boundary_width)
+                    else {
                         break;
                     };
-                    match boundary_width(bytes, i) {
-                        0 => i += step_over(byte),
-                        width => {
-                            at_boundary = true;
-                            i += width;
-                        }
-                    }
+                    at_boundary = true;
+                    i = at + width;
                     continue;
                 }
                 if i >= bytes.len() {
