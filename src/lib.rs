@@ -289,8 +289,10 @@ fn build_document(
         children: built.children,
         position: Position::from_offsets(0, text.len()),
     };
-    drop(recognized);
-    tree::resolve_positions(&mut document, &mut LineIndex::new(text));
+    tree::resolve_positions(
+        &mut document,
+        &mut LineIndex::with_lines(text, &recognized.infos),
+    );
     document
 }
 

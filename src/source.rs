@@ -10,6 +10,7 @@
 //!          ^ 2:1 offset 8 (标题 is 6 bytes, \r\n 2 more)
 //! ```
 
+use crate::syntax::LineInfo;
 use memchr::memchr2;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -198,24 +199,70 @@ impl Position {
 /// linear in the text, and an outline written out a part at a time (whose
 /// parts come in text order) is resolved part by part in one pass over the
 /// text. A call whose first offset lies before where the last one stopped
-/// starts again from the top: slower, never wrong. No table of lines is
-/// needed: the parser keeps none.
+/// starts again from the top: slower, never wrong.
+///
+/// Given the recognized lines ([`LineIndex::with_lines`]), the places most
+/// nodes start and end at, where a line's content starts or ends, are
+/// looked up instead: the sweep walks the table of lines along, and such a
+/// place's column is the indentation's and the content's characters,
+/// counted when the line was recognized. Any other place is swept to.
 pub(crate) struct LineIndex<'a> {
     text: &'a str,
     /// Where the last sweep stopped: its line, offset and column.
     line: usize,
     at: usize,
     column: usize,
+    /// The recognized lines, one for each line of the text (or none), and
+    /// the first one whose content may end at or after `at`.
+    lines: &'a [LineInfo],
+    next_line: usize,
 }
 
 impl<'a> LineIndex<'a> {
+    /// A line index that counts every place.
     pub(crate) fn new(text: &'a str) -> Self {
+        Self::with_lines(text, &[])
+    }
+
+    /// A line index that looks up the places where the content of one of
+    /// `lines` (the recognized lines of `text`, every one, in order) starts
+    /// or ends.
+    pub(crate) fn with_lines(text: &'a str, lines: &'a [LineInfo]) -> Self {
         LineIndex {
             text,
             line: 1,
             at: 0,
             column: 1,
+            lines,
+            next_line: 0,
         }
+    }
+
+    /// Line and column of `offset` (a character boundary after `at`), when
+    /// a line's content starts or ends there.
+    fn look_up(&mut self, offset: usize) -> Option<(usize, usize)> {
+        let rest = self.lines.get(self.next_line..)?;
+        // The lines before it end their content before it: over a whole
+        // document, one step a line.
+        self.next_line += rest
+            .iter()
+            .position(|line| line.content_end >= offset)
+            .unwrap_or(rest.len());
+        let line = self.lines.get(self.next_line)?;
+        let indent = usize::from(line.indent.ascii) + usize::from(line.indent.wide);
+        let counted = line.indent.ascii < u16::MAX
+            && line.indent.wide < u16::MAX
+            && line.content_chars < u32::MAX;
+        let column = if !counted {
+            return None;
+        } else if offset == line.content_start {
+            1 + indent
+        } else if offset == line.content_end {
+            1 + indent + line.content_chars as usize
+        } else {
+            return None;
+        };
+        Some((self.next_line + 1, column))
     }
 
     /// Fill in line and column of every location, given their offsets.
@@ -244,6 +291,14 @@ impl<'a> LineIndex<'a> {
             if offset < self.at {
                 // Behind the last sweep: start again from the top.
                 (self.line, self.at, self.column) = (1, 0, 1);
+                self.next_line = 0;
+            }
+            if let Some((line, column)) = self.look_up(offset) {
+                (self.line, self.at, self.column) = (line, offset, column);
+                location.offset = offset;
+                location.line = line;
+                location.column = column;
+                continue;
             }
             // The line breaks between the last place and this one.
             while let Some(found) = bytes
@@ -416,6 +471,74 @@ mod tests {
         assert_eq!(resolve_in(&[b, a]), whole, "out of order");
         let singles: Vec<&[usize]> = offsets.chunks(1).rev().collect();
         assert_eq!(resolve_in(&singles), whole, "one at a time, backwards");
+    }
+
+    /// Every `.txt` file under `fixtures/`, as text.
+    fn fixture_texts() -> Vec<String> {
+        let mut dirs = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")];
+        let mut texts = Vec::new();
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "txt") {
+                    texts.extend(std::fs::read_to_string(path));
+                }
+            }
+        }
+        texts
+    }
+
+    /// With the recognized lines, every place resolves as the sweep alone
+    /// resolves it, in one sweep or one place at a time backwards; and the
+    /// places where a line's content starts or ends are looked up.
+    #[test]
+    fn places_looked_up_in_the_lines_are_the_places_swept_to() {
+        let mut texts: Vec<String> = [
+            MIXED_BREAKS,
+            "",
+            "\n",
+            "  \n\t\u{3000}\n",
+            "\u{3000}\u{3000}一是 加快 发展 \t\r\n\r\n  二是\r\r\u{2003}三是 \n",
+            "甲\n\n\n乙 ",
+        ]
+        .map(str::to_owned)
+        .into();
+        let fixtures = fixture_texts();
+        assert!(fixtures.len() > 50, "{}", fixtures.len());
+        texts.extend(fixtures);
+        let mut looked_up = 0;
+        for text in &texts {
+            let infos = crate::recognize(text).infos;
+            let offsets: Vec<usize> = (0..=text.len())
+                .filter(|o| text.is_char_boundary(*o))
+                .collect();
+            let resolve = |index: &mut LineIndex<'_>, parts: &[&[usize]]| {
+                let mut all = Vec::new();
+                for part in parts {
+                    let mut locations = locations_at(part);
+                    index.resolve(&mut locations.iter_mut().collect::<Vec<_>>());
+                    all.extend(locations.iter().map(|l| (l.offset, l.line, l.column)));
+                }
+                all.sort_unstable();
+                all
+            };
+            let swept = resolve(&mut LineIndex::new(text), &[&offsets]);
+            let backwards: Vec<&[usize]> = offsets.chunks(1).rev().collect();
+            for parts in [vec![offsets.as_slice()], backwards] {
+                let mut index = LineIndex::with_lines(text, &infos);
+                assert_eq!(resolve(&mut index, &parts), swept, "{text:?}");
+            }
+            let mut index = LineIndex::with_lines(text, &infos);
+            for info in &infos {
+                for offset in [info.content_start, info.content_end] {
+                    assert!(index.look_up(offset).is_some(), "{offset} in {text:?}");
+                    looked_up += 1;
+                }
+            }
+        }
+        assert!(looked_up > 3_000, "{looked_up}");
     }
 
     #[test]

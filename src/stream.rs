@@ -39,7 +39,7 @@ impl<'t, W: Write> OutlineWriter<'t, W> {
         out: W,
     ) -> Self {
         OutlineWriter {
-            index: LineIndex::new(&decoded.text),
+            index: LineIndex::with_lines(&decoded.text, &recognized.infos),
             texts: TextFiller::new(&decoded.text, &recognized.infos),
             recognized,
             decoded,

@@ -59,14 +59,6 @@ pub(crate) fn is_space(c: char) -> bool {
     )
 }
 
-/// The characters of a line that are not ASCII spaces, which is all the
-/// white space segmentation adds inside a line. Both counts are
-/// `bytecount`'s word-at-a-time loops.
-pub(crate) fn visible_chars(line: &str) -> usize {
-    let bytes = line.as_bytes();
-    bytecount::num_chars(bytes).saturating_sub(bytecount::count(bytes, b' '))
-}
-
 /// Punctuation that closes a sentence or a clause: a paragraph that ends
 /// with none of these before a separator is `truncated_end`.
 pub(crate) fn is_closing_punctuation(c: char) -> bool {

@@ -26,7 +26,7 @@ pub(crate) mod point_marker;
 pub(crate) mod separator;
 
 use crate::source::Line;
-use crate::text::{is_closing_punctuation, is_space, visible_chars};
+use crate::text::{is_closing_punctuation, is_space};
 use indent::Indent;
 
 /// What a line is.
@@ -56,6 +56,11 @@ pub(crate) struct LineInfo {
     /// The characters of its content that are not ASCII spaces (0 for a
     /// line that is not text): the length the layout is judged by.
     pub chars: u32,
+    /// All the characters of its content, white space inside it included
+    /// (`u32::MAX` when more): with the indentation's, the column where
+    /// the content ends, so that line and column of the places nodes start
+    /// and end at need not be counted again ([`crate::source::LineIndex`]).
+    pub content_chars: u32,
     /// Whether its content ends mid-sentence: with neither closing
     /// punctuation nor a colon (false for a line that is not text). The
     /// layout is judged by it too; read here, where the line is at hand,
@@ -79,8 +84,10 @@ pub(crate) fn classify_line(text: &str, line: &Line) -> LineInfo {
     } else {
         LineKind::Text
     };
+    let content = text.get(content_start..content_end).unwrap_or_default();
+    let content_chars = bytecount::num_chars(content.as_bytes());
     let chars = match kind {
-        LineKind::Text => visible_chars(text.get(content_start..content_end).unwrap_or_default()),
+        LineKind::Text => content_chars.saturating_sub(bytecount::count(content.as_bytes(), b' ')),
         _ => 0,
     };
     let ends_mid_sentence = kind == LineKind::Text
@@ -94,6 +101,7 @@ pub(crate) fn classify_line(text: &str, line: &Line) -> LineInfo {
         content_end,
         indent,
         chars: u32::try_from(chars).unwrap_or(u32::MAX),
+        content_chars: u32::try_from(content_chars).unwrap_or(u32::MAX),
         ends_mid_sentence,
     }
 }
