@@ -754,13 +754,13 @@ fn law_heading_text(
 ) -> String {
     let title_start = context.skip_space(block, marker_end).min(end);
     let title = context.heading_text(block, title_start, end);
-    if title.is_empty() {
-        marker.to_owned()
-    } else if title_start > marker_end {
-        format!("{marker} {title}")
-    } else {
-        format!("{marker}{title}")
+    let mut text = String::with_capacity(marker.len() + 1 + title.len());
+    text.push_str(marker);
+    if !title.is_empty() && title_start > marker_end {
+        text.push(' ');
     }
+    text.push_str(&title);
+    text
 }
 
 /// Words that name who a document is addressed to.
