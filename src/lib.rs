@@ -170,19 +170,27 @@ fn recognize_in_parallel(text: &str) -> Recognized {
     };
     // The first half's table has room for the whole text's lines: the
     // second half's are appended without growing it. Each half's breaks
-    // are counted once.
+    // are counted once, by the thread that recognizes its lines, which
+    // tells this one how many it found.
     let bytes = text.as_bytes();
-    let first_room = room_for_lines(bytes.get(..split).unwrap_or_default());
-    let second_room = room_for_lines(bytes.get(split..).unwrap_or_default());
-    let room = first_room + second_room;
-    let second_half = || recognize_lines(text, second_room, Lines::starting_at(text, split));
+    let count_second = || room_for_lines(bytes.get(split..).unwrap_or_default());
+    let second_half =
+        |second_room: usize| recognize_lines(text, second_room, Lines::starting_at(text, split));
     let (first, second) = std::thread::scope(|scope| {
+        let (room_sender, room_receiver) = std::sync::mpsc::sync_channel::<usize>(1);
         let second = std::thread::Builder::new()
             .name("outline-lines".to_owned())
-            .spawn_scoped(scope, second_half);
+            .spawn_scoped(scope, move || {
+                let second_room = count_second();
+                // Should this thread be the only one left, it goes on.
+                let _ = room_sender.send(second_room);
+                second_half(second_room)
+            });
+        let first_room = room_for_lines(bytes.get(..split).unwrap_or_default());
+        let second_room = room_receiver.recv().unwrap_or_else(|_| count_second());
         let first = recognize_lines(
             text,
-            room,
+            first_room + second_room,
             Lines::new(text).take_while(|line| line.start < split),
         );
         // Without a second thread (none to be had, or it failed), the
@@ -190,7 +198,7 @@ fn recognize_in_parallel(text: &str) -> Recognized {
         let second = second
             .ok()
             .and_then(|handle| handle.join().ok())
-            .unwrap_or_else(second_half);
+            .unwrap_or_else(|| second_half(second_room));
         (first, second)
     });
     let mut infos = first.infos;
