@@ -20,14 +20,12 @@ use crate::{source_of, Decoded, Options, Recognized, VERSION};
 /// a time, in text order.
 pub(crate) struct OutlineWriter<'t, W> {
     index: LineIndex<'t>,
-    /// Makes the paragraph texts the builder deferred.
-    texts: TextFiller<'t>,
     recognized: &'t Recognized,
     decoded: &'t Decoded<'t>,
     bytes: usize,
     options: &'t Options,
     out: Option<W>,
-    stream: Option<JsonStream<W>>,
+    stream: Option<JsonStream<'t, W>>,
 }
 
 impl<'t, W: Write> OutlineWriter<'t, W> {
@@ -40,7 +38,6 @@ impl<'t, W: Write> OutlineWriter<'t, W> {
     ) -> Self {
         OutlineWriter {
             index: LineIndex::with_lines(&decoded.text, &recognized.infos),
-            texts: TextFiller::new(&decoded.text, &recognized.infos),
             recognized,
             decoded,
             bytes,
@@ -79,13 +76,23 @@ impl<'t, W: Write> OutlineWriter<'t, W> {
                 segmented,
                 self.options,
             );
-            self.stream = Some(JsonStream::new(out, VERSION, &source, title.as_ref()));
+            // The texts the builder deferred are made as they are written.
+            let texts = TextFiller::new(&self.decoded.text, &self.recognized.infos);
+            self.stream = Some(JsonStream::new(
+                out,
+                VERSION,
+                &source,
+                title.as_ref(),
+                texts,
+            ));
         }
-        self.texts.fill(segmented, blocks, markers.drain(..));
         let mut locations = Vec::new();
         tree::collect_blocks(blocks, &mut locations);
         self.index.resolve(&mut locations);
         if let Some(stream) = self.stream.as_mut() {
+            if let Some(texts) = stream.texts() {
+                texts.hand_over(segmented, markers.drain(..));
+            }
             for block in blocks.iter() {
                 stream.block(block)?;
             }

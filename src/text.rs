@@ -149,18 +149,7 @@ pub(crate) fn normalize<'p>(
     segmented: bool,
 ) -> String {
     let mut out = String::with_capacity(capacity);
-    for piece in pieces {
-        if piece.is_empty() {
-            continue;
-        }
-        // The break before this piece.
-        join_at_space(&mut out, piece);
-        if segmented {
-            push_segmented(&mut out, piece);
-        } else {
-            out.push_str(piece);
-        }
-    }
+    normalize_into(&mut out, pieces, segmented);
     // The text lives as long as the outline: room reserved for what was
     // left out (indentation, line breaks, segmentation spaces) is given
     // back when it is more than a quarter of the text.
@@ -168,6 +157,27 @@ pub(crate) fn normalize<'p>(
         out.shrink_to_fit();
     }
     out
+}
+
+/// [`normalize`], appended to `out`, which must be empty: the text is
+/// normalized as if on its own (what comes before it is never joined to).
+pub(crate) fn normalize_into<'p>(
+    out: &mut String,
+    pieces: impl IntoIterator<Item = &'p str>,
+    segmented: bool,
+) {
+    for piece in pieces {
+        if piece.is_empty() {
+            continue;
+        }
+        // The break before this piece.
+        join_at_space(out, piece);
+        if segmented {
+            push_segmented(out, piece);
+        } else {
+            out.push_str(piece);
+        }
+    }
 }
 
 /// Appends a piece of segmented text: runs without white space are copied

@@ -2,13 +2,13 @@
 //! them (a run-in heading's first sentence, an inline point's text).
 
 use super::paragraphs::RawBlock;
-use super::{Block, InlinePoint, Paragraph};
+use super::{InlinePoint, Paragraph};
 use crate::source::Position;
 use crate::syntax::inline_point::{boundary_width, inline_marker, is_boundary, may_start_marker};
 use crate::syntax::LineInfo;
 use crate::text::{
-    find_by_bytes, is_cjk, is_closing_punctuation, is_space, normalize, sentence_end_width,
-    trim_spaces, MAY_START_BOUNDARY,
+    find_by_bytes, is_cjk, is_closing_punctuation, is_space, normalize, normalize_into,
+    sentence_end_width, trim_spaces, MAY_START_BOUNDARY,
 };
 use std::collections::VecDeque;
 
@@ -80,6 +80,17 @@ impl<'a> Context<'a> {
     /// Normalized text of the block between two offsets.
     pub(crate) fn text_between(&self, block: TextBlock<'a>, from: usize, to: usize) -> String {
         self.normalized(block, from, to, self.segmented)
+    }
+
+    /// [`Context::text_between`], appended to `out` (which must be empty).
+    pub(crate) fn text_between_into(
+        &self,
+        out: &mut String,
+        block: TextBlock<'a>,
+        from: usize,
+        to: usize,
+    ) {
+        normalize_into(out, self.pieces(block, from, to), self.segmented);
     }
 
     /// Normalized text of the block between two offsets, with the
@@ -411,20 +422,24 @@ pub(crate) struct DeferredMarker {
     pub marker_end: usize,
 }
 
-/// Fills in, on the writer's side, the paragraph texts the builder left
+/// Makes, on the writer's side, the paragraph texts the builder left
 /// empty ([`Context::defer_texts`]). A paragraph's text is a function of
 /// its offsets and of the document's segmentation (and, for a point's
 /// paragraph, of its marker and where the marker ends), so it is made here
-/// exactly as the builder would have made it.
+/// exactly as the builder would have made it, into one buffer kept from
+/// text to text, which the writer escapes into its output (`tree::json`):
+/// no text is allocated or freed on its own.
 pub(crate) struct TextFiller<'a> {
     context: Context<'a>,
     /// The deferred points' markers not yet met, in text order.
     markers: VecDeque<DeferredMarker>,
-    /// Where the last paragraph filled in started, and its first line:
+    /// Where the last paragraph made started, and its first line:
     /// paragraphs come in text order, so the next one's lines are found by
     /// looking on from there.
     last_start: usize,
     cursor: usize,
+    /// The last text made.
+    scratch: String,
 }
 
 impl<'a> TextFiller<'a> {
@@ -440,60 +455,62 @@ impl<'a> TextFiller<'a> {
             markers: VecDeque::new(),
             last_start: 0,
             cursor: 0,
+            scratch: String::new(),
         }
     }
 
-    /// Fill in the empty paragraph texts of `blocks`, the next top-level
-    /// blocks in text order; `markers` are the deferred points' markers
-    /// handed over with them.
-    pub(crate) fn fill(
+    /// Take what comes with the next blocks: whether the document is
+    /// segmented, and the markers of the deferred points among them.
+    pub(crate) fn hand_over(
         &mut self,
         segmented: bool,
-        blocks: &mut [Block],
         markers: impl IntoIterator<Item = DeferredMarker>,
     ) {
         self.context.segmented = segmented;
         self.markers.extend(markers);
-        self.blocks(blocks);
     }
 
-    /// Nesting is walked recursively: its depth is bounded by the heading
-    /// ranks and point schemes (see `tree::build`), not by the input.
-    fn blocks(&mut self, blocks: &mut [Block]) {
-        for block in blocks {
-            match block {
-                Block::Section(section) => self.blocks(&mut section.children),
-                Block::List(list) => {
-                    for point in &mut list.children {
-                        // The paragraph that opens the point, then the rest.
-                        if let Some(Block::Paragraph(paragraph)) = point.children.first_mut() {
-                            if paragraph.text.is_empty() {
-                                self.point_text(&point.marker, paragraph);
-                            }
-                        }
-                        self.blocks(point.children.get_mut(1..).unwrap_or_default());
-                    }
-                }
-                Block::Paragraph(paragraph) if paragraph.text.is_empty() => {
-                    let (start, end) = (
-                        paragraph.position.start.offset,
-                        paragraph.position.end.offset,
-                    );
-                    let span = self.span(start, end);
-                    paragraph.text = self.context.text_between(span, start, end);
-                }
-                _ => {}
-            }
-        }
-    }
-
-    /// The text of the paragraph that opens a point: the marker joined to
-    /// the text after it ([`Context::with_marker`]).
-    fn point_text(&mut self, marker: &str, paragraph: &mut Paragraph) {
+    /// The text of `paragraph`, whose text the builder left empty, in
+    /// parts to be written one after the other: for the paragraph that
+    /// opens a point (`marker` is the point's), the marker joined to the
+    /// text after it ([`Context::with_marker`]); otherwise the text alone.
+    /// Paragraphs must be asked for in text order.
+    pub(crate) fn text<'s>(
+        &'s mut self,
+        paragraph: &Paragraph,
+        marker: Option<&'s str>,
+    ) -> [&'s str; 3] {
         let (start, end) = (
             paragraph.position.start.offset,
             paragraph.position.end.offset,
         );
+        let span = self.span(start, end);
+        self.scratch.clear();
+        let marker_end = match marker {
+            Some(marker) => self.marker_end(start).map(|at| (marker, at)),
+            None => None,
+        };
+        match marker_end {
+            Some((marker, marker_end)) => {
+                self.context
+                    .text_between_into(&mut self.scratch, span, marker_end, span.end);
+                let spaced = self.context.skip_space(span, marker_end) > marker_end;
+                let joint = marker_joint(marker, self.scratch.chars().next(), spaced);
+                [marker, joint, &self.scratch]
+            }
+            // No marker handed over: the text the builder makes for a
+            // paragraph, from the offsets alone.
+            None => {
+                self.context
+                    .text_between_into(&mut self.scratch, span, start, end);
+                ["", "", &self.scratch]
+            }
+        }
+    }
+
+    /// Where the marker of the deferred point whose paragraph starts at
+    /// `start` ends, if one was handed over.
+    fn marker_end(&mut self, start: usize) -> Option<usize> {
         // Each deferred point's paragraph is met here in text order, so a
         // marker before this one would be one never met: passed over.
         while self
@@ -503,17 +520,13 @@ impl<'a> TextFiller<'a> {
         {
             self.markers.pop_front();
         }
-        let span = self.span(start, end);
-        paragraph.text = match self.markers.front() {
-            Some(m) if m.paragraph_start == start => {
-                let marker_end = m.marker_end;
-                self.markers.pop_front();
-                self.context.with_marker(span, marker, marker_end)
-            }
-            // No marker handed over: the text the builder makes for a
-            // paragraph, from the offsets alone.
-            _ => self.context.text_between(span, start, end),
-        };
+        let found = self
+            .markers
+            .front()
+            .filter(|m| m.paragraph_start == start)?
+            .marker_end;
+        self.markers.pop_front();
+        Some(found)
     }
 
     /// The lines from `start` to `end`, as a block. Found by looking on
@@ -549,15 +562,24 @@ impl<'a> TextFiller<'a> {
 /// A marker and the text after it: one space between them where the source
 /// had white space and neither side is CJK, nothing otherwise.
 pub(crate) fn join_marker(marker: &str, rest: &str, spaced: bool) -> String {
-    let latin_both = marker.chars().next_back().is_some_and(|c| !is_cjk(c))
-        && rest.chars().next().is_some_and(|c| !is_cjk(c));
-    let mut text = String::with_capacity(marker.len() + 1 + rest.len());
+    let joint = marker_joint(marker, rest.chars().next(), spaced);
+    let mut text = String::with_capacity(marker.len() + joint.len() + rest.len());
     text.push_str(marker);
-    if spaced && latin_both {
-        text.push(' ');
-    }
+    text.push_str(joint);
     text.push_str(rest);
     text
+}
+
+/// What [`join_marker`] puts between a marker and the text after it,
+/// which starts with `first`.
+fn marker_joint(marker: &str, first: Option<char>, spaced: bool) -> &'static str {
+    let latin_both =
+        marker.chars().next_back().is_some_and(|c| !is_cjk(c)) && first.is_some_and(|c| !is_cjk(c));
+    if spaced && latin_both {
+        " "
+    } else {
+        ""
+    }
 }
 
 /// The block's lines from the one that holds `from` (or the first after

@@ -12,6 +12,7 @@
 //! number of heading ranks and point schemes (see `tree::build`), not by the
 //! input.
 
+use super::blocks::TextFiller;
 use super::{
     Block, Document, Furniture, Heading, InlinePoint, List, Paragraph, Point, Section, Source,
     Title,
@@ -38,7 +39,7 @@ impl Document {
     /// assert_eq!(fast, serde_json::to_vec(&doc).unwrap());
     /// ```
     pub fn write_json<W: Write>(&self, out: W) -> io::Result<()> {
-        let mut json = JsonWriter::new(out);
+        let mut json = JsonWriter::new(out, None);
         json.document(self)?;
         json.flush()
     }
@@ -48,17 +49,31 @@ impl Document {
 /// hold: the head (version, source, title), then the top-level blocks as
 /// they are built, then the end. The bytes are those of
 /// [`Document::write_json`] for the whole document.
-pub(crate) struct JsonStream<W> {
-    json: JsonWriter<W>,
+/// The paragraphs whose text is empty get theirs from a [`TextFiller`]
+/// as they are written.
+pub(crate) struct JsonStream<'t, W> {
+    json: JsonWriter<'t, W>,
     children: usize,
 }
 
-impl<W: Write> JsonStream<W> {
+impl<'t, W: Write> JsonStream<'t, W> {
     /// Write the head.
-    pub(crate) fn new(out: W, version: u32, source: &Source, title: Option<&Title>) -> Self {
-        let mut json = JsonWriter::new(out);
+    pub(crate) fn new(
+        out: W,
+        version: u32,
+        source: &Source,
+        title: Option<&Title>,
+        texts: TextFiller<'t>,
+    ) -> Self {
+        let mut json = JsonWriter::new(out, Some(texts));
         json.head(version, source, title);
         JsonStream { json, children: 0 }
+    }
+
+    /// The maker of the paragraphs' texts, to hand over what it needs for
+    /// the next blocks.
+    pub(crate) fn texts(&mut self) -> Option<&mut TextFiller<'t>> {
+        self.json.texts.as_mut()
     }
 
     /// Write the next top-level block.
@@ -76,16 +91,19 @@ impl<W: Write> JsonStream<W> {
     }
 }
 
-struct JsonWriter<W> {
+struct JsonWriter<'t, W> {
     buf: Vec<u8>,
     out: W,
+    /// Makes the texts of the paragraphs whose text is empty, if any.
+    texts: Option<TextFiller<'t>>,
 }
 
-impl<W: Write> JsonWriter<W> {
-    fn new(out: W) -> Self {
+impl<'t, W: Write> JsonWriter<'t, W> {
+    fn new(out: W, texts: Option<TextFiller<'t>>) -> Self {
         JsonWriter {
             buf: Vec::with_capacity(FLUSH_AT + 4096),
             out,
+            texts,
         }
     }
 
@@ -204,13 +222,18 @@ impl<W: Write> JsonWriter<W> {
         self.raw("}");
     }
 
-    fn blocks(&mut self, blocks: &[Block]) -> io::Result<()> {
+    /// `marker`: that of the point the blocks are the children of, which
+    /// the paragraph opening it starts with.
+    fn blocks(&mut self, blocks: &[Block], marker: Option<&str>) -> io::Result<()> {
         self.raw("[");
         for (i, block) in blocks.iter().enumerate() {
             if i > 0 {
                 self.raw(",");
             }
-            self.block(block)?;
+            match block {
+                Block::Paragraph(paragraph) if i == 0 => self.paragraph(paragraph, marker),
+                _ => self.block(block)?,
+            }
             self.maybe_flush()?;
         }
         self.raw("]");
@@ -221,7 +244,7 @@ impl<W: Write> JsonWriter<W> {
         match block {
             Block::Section(section) => return self.section(section),
             Block::List(list) => return self.list(list),
-            Block::Paragraph(paragraph) => self.paragraph(paragraph),
+            Block::Paragraph(paragraph) => self.paragraph(paragraph, None),
             Block::Separator(separator) => {
                 self.raw("{\"type\":\"separator\"");
                 self.position_last(&separator.position);
@@ -273,7 +296,7 @@ impl<W: Write> JsonWriter<W> {
         self.raw(",\"heading\":");
         self.heading(&section.heading);
         self.raw(",\"children\":");
-        self.blocks(&section.children)?;
+        self.blocks(&section.children, None)?;
         self.position_last(&section.position);
         Ok(())
     }
@@ -325,14 +348,20 @@ impl<W: Write> JsonWriter<W> {
             None => self.raw("null"),
         }
         self.raw(",\"children\":");
-        self.blocks(&point.children)?;
+        self.blocks(&point.children, Some(&point.marker))?;
         self.position_last(&point.position);
         Ok(())
     }
 
-    fn paragraph(&mut self, paragraph: &Paragraph) {
+    /// `marker`: that of the point the paragraph opens, if it does.
+    fn paragraph(&mut self, paragraph: &Paragraph, marker: Option<&str>) {
         self.raw("{\"type\":\"paragraph\",\"text\":");
-        self.string(&paragraph.text);
+        match self.texts.as_mut() {
+            Some(texts) if paragraph.text.is_empty() => {
+                write_escaped_parts(&mut self.buf, &texts.text(paragraph, marker));
+            }
+            _ => self.string(&paragraph.text),
+        }
         self.raw(",\"truncated_start\":");
         self.boolean(paragraph.truncated_start);
         self.raw(",\"truncated_end\":");
@@ -376,6 +405,25 @@ const fn needs_escape(word: u64) -> bool {
     (below_space | has_quote | has_backslash) & HIGH_BITS != 0
 }
 
+/// Whether any byte of `bytes` must be escaped, read a word at a time,
+/// the last (short) word padded with bytes that need no escaping.
+fn any_needs_escape(bytes: &[u8]) -> bool {
+    let mut words = bytes.chunks_exact(8);
+    for chunk in &mut words {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        if needs_escape(u64::from_le_bytes(word)) {
+            return true;
+        }
+    }
+    let rest = words.remainder();
+    let mut word = [b'a'; 8];
+    if let Some(start) = word.get_mut(..rest.len()) {
+        start.copy_from_slice(rest);
+    }
+    needs_escape(u64::from_le_bytes(word))
+}
+
 /// How serde_json escapes a byte: 0 for none, `u` for `\u00XX`, else the
 /// letter after the backslash.
 const fn escape_of(byte: u8) -> u8 {
@@ -396,9 +444,31 @@ const fn escape_of(byte: u8) -> u8 {
 /// escapes: `\"`, `\\`, `\b \t \n \f \r`, other control characters as
 /// `\u00xx`; everything else, non-ASCII included, as it is.
 fn write_escaped(buf: &mut Vec<u8>, bytes: &[u8]) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
     buf.reserve(bytes.len() + 2);
     buf.push(b'"');
+    escape_into(buf, bytes);
+    buf.push(b'"');
+}
+
+/// [`write_escaped`] for a string given in parts, written one after the
+/// other.
+fn write_escaped_parts(buf: &mut Vec<u8>, parts: &[&str]) {
+    buf.reserve(parts.iter().map(|part| part.len()).sum::<usize>() + 2);
+    buf.push(b'"');
+    for part in parts {
+        escape_into(buf, part.as_bytes());
+    }
+    buf.push(b'"');
+}
+
+/// `bytes` (valid UTF-8) escaped as in [`write_escaped`], without quotes.
+fn escape_into(buf: &mut Vec<u8>, bytes: &[u8]) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    if !any_needs_escape(bytes) {
+        // Chinese text never needs escaping: one copy.
+        buf.extend_from_slice(bytes);
+        return;
+    }
     let mut copied = 0;
     let mut i = 0;
     while i < bytes.len() {
@@ -427,7 +497,6 @@ fn write_escaped(buf: &mut Vec<u8>, bytes: &[u8]) {
         i += 1;
     }
     buf.extend_from_slice(bytes.get(copied..).unwrap_or_default());
-    buf.push(b'"');
 }
 
 #[cfg(test)]
