@@ -893,7 +893,17 @@ struct TreeBuilder {
     unnumbered_rank: Option<u32>,
     /// Whether a heading or a point has been seen.
     structure_seen: bool,
+    /// Emptied item lists of closed sections, kept for the next sections
+    /// to open: most sections are short-lived, and a list that has grown
+    /// once need not grow again.
+    spare_items: Vec<Vec<Item>>,
 }
+
+/// Item lists kept for reuse, at most.
+const SPARE_ITEM_LISTS: usize = 16;
+
+/// The longest item list kept for reuse: room for more is given back.
+const SPARE_ITEMS_MAX: usize = 256;
 
 impl TreeBuilder {
     fn items(&self) -> &[Item] {
@@ -981,11 +991,12 @@ impl TreeBuilder {
                 self.close_innermost();
             }
         }
+        let items = self.spare_items.pop().unwrap_or_default();
         self.stack.push(OpenSection {
             key,
             rank,
             heading,
-            items: Vec::new(),
+            items,
         });
     }
 
@@ -995,7 +1006,10 @@ impl TreeBuilder {
             return;
         };
         let level = u32::try_from(self.stack.len() + 1).unwrap_or(u32::MAX);
-        let children = group_points(open.items);
+        let (children, emptied) = group_points_keeping_room(open.items);
+        if self.spare_items.len() < SPARE_ITEM_LISTS && emptied.capacity() <= SPARE_ITEMS_MAX {
+            self.spare_items.push(emptied);
+        }
         let end = children
             .last()
             .map_or(open.heading.position.end, |child| child.position().end);
@@ -1028,6 +1042,11 @@ impl TreeBuilder {
 /// another scheme inside a point are grouped there, one level down, so the
 /// nesting is at most as deep as there are point schemes.
 fn group_points(items: Vec<Item>) -> Vec<Block> {
+    group_points_keeping_room(items).0
+}
+
+/// [`group_points`], handing back `items` emptied, with their room.
+fn group_points_keeping_room(items: Vec<Item>) -> (Vec<Block>, Vec<Item>) {
     // At most one block per item: no growth, and the spare room is given
     // back below (a long document's top level holds most of its blocks).
     let mut out = Vec::with_capacity(items.len());
@@ -1069,9 +1088,10 @@ fn group_points(items: Vec<Item>) -> Vec<Block> {
         }
         out.push(Block::List(make_list(scheme, points)));
     }
-    drop(rest);
+    // Empty: no item moves when its ring becomes a list again.
+    rest.clear();
     out.shrink_to_fit();
-    out
+    (out, rest.into())
 }
 
 /// Whether a scheme's markers carry their numbers. A list of `——` items
