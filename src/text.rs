@@ -270,6 +270,16 @@ pub(crate) fn trim_spaces(s: &str) -> &str {
     }
 }
 
+/// `s` without the white space ([`is_space`]) at its end, told as
+/// [`trim_spaces`] tells it.
+pub(crate) fn trim_end_spaces(s: &str) -> &str {
+    if s.as_bytes().last().is_none_or(|&b| !may_end_space(b)) {
+        s
+    } else {
+        s.trim_end_matches(is_space)
+    }
+}
+
 /// Whether a byte can be the last byte of a white space character.
 const fn may_end_space(byte: u8) -> bool {
     matches!(
@@ -678,6 +688,12 @@ mod tests {
             "人工 智能",
         ] {
             assert_eq!(trim_spaces(s), s.trim_matches(is_space), "{s:?}");
+            assert_eq!(trim_end_spaces(s), s.trim_end_matches(is_space), "{s:?}");
+        }
+        // Every character at the end, after text.
+        for c in ('\0'..='\u{FFFF}').chain(['\u{10FFFF}']) {
+            let s = format!("甲{c}");
+            assert_eq!(trim_end_spaces(&s), s.trim_end_matches(is_space), "{s:?}");
         }
     }
 

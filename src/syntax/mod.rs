@@ -26,7 +26,7 @@ pub(crate) mod point_marker;
 pub(crate) mod separator;
 
 use crate::source::Line;
-use crate::text::{is_closing_punctuation, is_space};
+use crate::text::{is_closing_punctuation, trim_end_spaces};
 use indent::Indent;
 
 /// What a line is.
@@ -73,7 +73,7 @@ pub(crate) fn classify_line(text: &str, line: &Line) -> LineInfo {
     let raw = text.get(line.start..line.end).unwrap_or_default();
     let (rest, indent) = indent::indentation(raw).unwrap_or((raw, Indent::default()));
     let content_start = line.end - rest.len();
-    let content_end = content_start + rest.trim_end_matches(is_space).len();
+    let content_end = content_start + trim_end_spaces(rest).len();
     // The indentation is gone: a blank line has nothing left.
     let kind = if blank_line::blank_line(rest).is_ok() {
         LineKind::Blank

@@ -23,7 +23,21 @@ use nom::{
 /// Recognizes a placeholder line; returns it as written, without the white
 /// space around it.
 pub(crate) fn placeholder(input: &str) -> IResult<&str, &str> {
-    // Every placeholder starts with one of these: most lines stop here.
+    // A line that starts with a character from U+4000 to U+9FFF (lead
+    // byte `E4` to `E9`: most Chinese text) starts with neither white space
+    // nor a placeholder.
+    if input
+        .as_bytes()
+        .first()
+        .is_some_and(|b| (0xE4..=0xE9).contains(b))
+    {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Tag,
+        )));
+    }
+    // Every placeholder starts with one of these: most other lines stop
+    // here.
     let first = input.trim_start_matches(is_space).chars().next();
     if !matches!(first, Some('[' | '【' | '（' | '(' | '…' | '.')) {
         return Err(nom::Err::Error(nom::error::Error::new(
@@ -66,7 +80,7 @@ mod tests {
         for (line, raw) in yes {
             assert_eq!(placeholder(line), Ok(("", raw)), "should accept {line:?}");
         }
-        for line in ["[1]", "[ ] 待补", "……等等", "（一）"] {
+        for line in ["[1]", "[ ] 待补", "……等等", "（一）", "一是", "鿿"] {
             assert!(placeholder(line).is_err(), "should reject {line:?}");
         }
     }
