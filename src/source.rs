@@ -338,6 +338,24 @@ pub(crate) fn floor_char_boundary(text: &str, offset: usize) -> usize {
     offset
 }
 
+/// Every `.txt` file under `fixtures/`, as text (for the tests).
+#[cfg(test)]
+pub(crate) fn fixture_texts() -> Vec<String> {
+    let mut dirs = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")];
+    let mut texts = Vec::new();
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "txt") {
+                texts.extend(std::fs::read_to_string(path));
+            }
+        }
+    }
+    texts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -473,23 +491,6 @@ mod tests {
         assert_eq!(resolve_in(&singles), whole, "one at a time, backwards");
     }
 
-    /// Every `.txt` file under `fixtures/`, as text.
-    fn fixture_texts() -> Vec<String> {
-        let mut dirs = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")];
-        let mut texts = Vec::new();
-        while let Some(dir) = dirs.pop() {
-            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    dirs.push(path);
-                } else if path.extension().is_some_and(|e| e == "txt") {
-                    texts.extend(std::fs::read_to_string(path));
-                }
-            }
-        }
-        texts
-    }
-
     /// With the recognized lines, every place resolves as the sweep alone
     /// resolves it, in one sweep or one place at a time backwards; and the
     /// places where a line's content starts or ends are looked up.
@@ -505,7 +506,7 @@ mod tests {
         ]
         .map(str::to_owned)
         .into();
-        let fixtures = fixture_texts();
+        let fixtures = super::fixture_texts();
         assert!(fixtures.len() > 50, "{}", fixtures.len());
         texts.extend(fixtures);
         let mut looked_up = 0;

@@ -9,11 +9,14 @@
 //! batches, so that building and writing overlap.
 
 use std::io::{self, Write};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{channel, sync_channel, Receiver, SyncSender};
 
 use crate::source::{LineIndex, Position};
 use crate::syntax::LineInfo;
-use crate::tree::{self, Block, DeferredMarker, JsonStream, Segmentation, TextFiller, Title};
+use crate::tree::{
+    self, Block, DeferPoints, Deferred, JsonStream, Segmentation, TextFiller, Title,
+};
 use crate::{source_of, Decoded, Options, Recognized, VERSION};
 
 /// Writes the JSON of an outline whose top-level blocks come one batch at
@@ -47,8 +50,8 @@ impl<'t, W: Write> OutlineWriter<'t, W> {
         }
     }
 
-    /// Write the next top-level blocks, filling in their deferred texts
-    /// (`markers`: those of the points among them); the first call writes
+    /// Write the next top-level blocks, making what the builder left in
+    /// them (`left`, emptied); the first call writes
     /// the head of the document too (source and title), which is when
     /// `title` and `segmented` are read.
     pub(crate) fn blocks(
@@ -56,7 +59,7 @@ impl<'t, W: Write> OutlineWriter<'t, W> {
         title: Option<&Title>,
         segmented: bool,
         blocks: &mut [Block],
-        markers: &mut Vec<DeferredMarker>,
+        left: &mut Deferred,
     ) -> io::Result<()> {
         if self.stream.is_none() {
             let Some(out) = self.out.take() else {
@@ -86,13 +89,16 @@ impl<'t, W: Write> OutlineWriter<'t, W> {
                 texts,
             ));
         }
+        // The inline points left to be found are found before all
+        // places are resolved in one sweep; texts are made as they are
+        // written.
+        if let Some(texts) = self.stream.as_mut().and_then(JsonStream::texts) {
+            texts.hand_over(segmented, blocks, left);
+        }
         let mut locations = Vec::new();
         tree::collect_blocks(blocks, &mut locations);
         self.index.resolve(&mut locations);
         if let Some(stream) = self.stream.as_mut() {
-            if let Some(texts) = stream.texts() {
-                texts.hand_over(segmented, markers.drain(..));
-            }
             for block in blocks.iter() {
                 stream.block(block)?;
             }
@@ -122,20 +128,37 @@ pub(crate) fn build_and_write<W: Write>(
     text: &str,
     infos: &[LineInfo],
     segmentation: Segmentation,
+    writer: OutlineWriter<'_, W>,
+) -> io::Result<()> {
+    build_and_write_leaving(text, infos, segmentation, writer, None)
+}
+
+/// [`build_and_write`], the builder leaving to the writer the inline points
+/// of the plain paragraphs `defer_points` says to.
+fn build_and_write_leaving<W: Write>(
+    text: &str,
+    infos: &[LineInfo],
+    segmentation: Segmentation,
     mut writer: OutlineWriter<'_, W>,
+    defer_points: Option<&DeferPoints<'_>>,
 ) -> io::Result<()> {
     let mut failed: Option<io::Error> = None;
-    let mut top = |title: Option<&Title>,
-                   segmented: bool,
-                   blocks: &mut Vec<Block>,
-                   markers: &mut Vec<DeferredMarker>| {
-        if failed.is_none() {
-            failed = writer.blocks(title, segmented, blocks, markers).err();
-        }
-        blocks.clear();
-        markers.clear();
-    };
-    tree::build_streaming(text, infos, segmentation, false, Some(&mut top));
+    let mut top =
+        |title: Option<&Title>, segmented: bool, blocks: &mut Vec<Block>, left: &mut Deferred| {
+            if failed.is_none() {
+                failed = writer.blocks(title, segmented, blocks, left).err();
+            }
+            blocks.clear();
+            left.clear();
+        };
+    tree::build_streaming(
+        text,
+        infos,
+        segmentation,
+        false,
+        Some(&mut top),
+        defer_points,
+    );
     match failed {
         Some(err) => Err(err),
         None => writer.finish(),
@@ -148,8 +171,8 @@ struct Batch {
     /// block, sent with the first batch only.
     head: Option<(Option<Title>, bool)>,
     blocks: Vec<Block>,
-    /// The markers of the points among them whose texts are deferred.
-    markers: Vec<DeferredMarker>,
+    /// What the builder left to the writer in them.
+    left: Deferred,
 }
 
 /// Blocks gathered before a batch is handed over: enough that handing over
@@ -179,13 +202,16 @@ pub(crate) fn build_and_write_pipelined<W: Write>(
     segmentation: Segmentation,
     mut writer: OutlineWriter<'_, W>,
 ) -> io::Result<()> {
+    // Batches sent and not yet written.
+    let in_flight = AtomicUsize::new(0);
     let written = std::thread::scope(|scope| {
         let (sender, receiver) = sync_channel::<Batch>(BATCHES_IN_FLIGHT);
         let (give_back, written) = channel::<Vec<Block>>();
+        let in_flight = &in_flight;
         let spawned = std::thread::Builder::new()
             .name("outline-build".to_owned())
             .spawn_scoped(scope, move || {
-                build_and_send(text, infos, segmentation, &sender, &written);
+                build_and_send(text, infos, segmentation, &sender, &written, in_flight);
             });
         if spawned.is_err() {
             // No second thread to be had: build on this one.
@@ -204,8 +230,9 @@ pub(crate) fn build_and_write_pipelined<W: Write>(
                 title.as_ref(),
                 segmented,
                 &mut batch.blocks,
-                &mut batch.markers,
+                &mut batch.left,
             )?;
+            in_flight.fetch_sub(1, Ordering::Relaxed);
             if !WRITER_FREES {
                 // When the builder is gone, they are freed here all the same.
                 let _ = give_back.send(batch.blocks);
@@ -221,53 +248,121 @@ pub(crate) fn build_and_write_pipelined<W: Write>(
     }
 }
 
+/// When fewer batches than this are waiting to be written, the writer is
+/// about to run out of work, and the builder leaves it the inline points of
+/// the next plain paragraphs to look for ([`DeferPoints`]). The
+/// builder is the busier thread when it does all the work (50 MB
+/// benchmark input: the writer waited for it about 20 ms in all), and the
+/// busier by about as much when it leaves every other paragraph's points:
+/// asking the writer's backlog keeps the two about equally busy whatever
+/// the text.
+const WRITER_HUNGRY_BELOW: usize = 2;
+
 /// The builder's side of [`build_and_write_pipelined`]: builds, hands
-/// blocks over in batches, frees the blocks given back.
+/// blocks over in batches (counting them in `in_flight`, which the writer
+/// counts down), frees the blocks given back.
 fn build_and_send(
     text: &str,
     infos: &[LineInfo],
     segmentation: Segmentation,
     sender: &SyncSender<Batch>,
     written: &Receiver<Vec<Block>>,
+    in_flight: &AtomicUsize,
 ) {
     let mut head_sent = false;
     let mut pending: Vec<Block> = Vec::with_capacity(2 * BATCH_BLOCKS);
-    let mut pending_markers: Vec<DeferredMarker> = Vec::new();
+    let mut pending_left = Deferred::default();
     let mut receiver_gone = false;
-    let mut send =
-        |head: Option<(Option<Title>, bool)>, blocks: Vec<Block>, markers: Vec<DeferredMarker>| {
-            // Free what was written since the last batch.
-            while let Ok(done) = written.try_recv() {
-                drop(done);
-            }
-            if !receiver_gone {
-                let batch = Batch {
-                    head,
-                    blocks,
-                    markers,
-                };
-                receiver_gone = sender.send(batch).is_err();
-            }
-        };
-    let mut head: Option<(Option<Title>, bool)> = None;
-    let mut top = |title: Option<&Title>,
-                   segmented: bool,
-                   blocks: &mut Vec<Block>,
-                   markers: &mut Vec<DeferredMarker>| {
-        if !head_sent && head.is_none() {
-            head = Some((title.cloned(), segmented));
+    let mut send = |head: Option<(Option<Title>, bool)>, blocks: Vec<Block>, left: Deferred| {
+        // Free what was written since the last batch.
+        while let Ok(done) = written.try_recv() {
+            drop(done);
         }
-        pending.append(blocks);
-        pending_markers.append(markers);
-        if pending.len() >= BATCH_BLOCKS {
-            head_sent = true;
-            let full = std::mem::replace(&mut pending, Vec::with_capacity(2 * BATCH_BLOCKS));
-            send(head.take(), full, std::mem::take(&mut pending_markers));
+        if !receiver_gone {
+            let batch = Batch { head, blocks, left };
+            in_flight.fetch_add(1, Ordering::Relaxed);
+            receiver_gone = sender.send(batch).is_err();
         }
     };
-    tree::build_streaming(text, infos, segmentation, true, Some(&mut top));
+    let mut head: Option<(Option<Title>, bool)> = None;
+    let mut top =
+        |title: Option<&Title>, segmented: bool, blocks: &mut Vec<Block>, left: &mut Deferred| {
+            if !head_sent && head.is_none() {
+                head = Some((title.cloned(), segmented));
+            }
+            pending.append(blocks);
+            left.move_all(&mut pending_left);
+            if pending.len() >= BATCH_BLOCKS {
+                head_sent = true;
+                let full = std::mem::replace(&mut pending, Vec::with_capacity(2 * BATCH_BLOCKS));
+                send(head.take(), full, std::mem::take(&mut pending_left));
+            }
+        };
+    let writer_hungry = || in_flight.load(Ordering::Relaxed) < WRITER_HUNGRY_BELOW;
+    tree::build_streaming(
+        text,
+        infos,
+        segmentation,
+        true,
+        Some(&mut top),
+        Some(&writer_hungry),
+    );
     // The last blocks, and at least one batch, so that the head is written.
     if !pending.is_empty() || !head_sent {
-        send(head.take(), pending, pending_markers);
+        send(head.take(), pending, pending_left);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{decode, parse_decoded, recognize, EncodingChoice};
+    use std::cell::Cell;
+
+    /// Whichever plain paragraphs' inline points the builder leaves to the
+    /// writer (none, all, every other one), the streamed JSON is the whole
+    /// document's, on every fixture.
+    #[test]
+    fn inline_points_left_to_the_writer_are_the_points_the_builder_finds() {
+        let texts = crate::source::fixture_texts();
+        assert!(texts.len() > 50, "{}", texts.len());
+        let options = Options::default();
+        let mut with_points = 0;
+        for text in &texts {
+            let Ok(decoded) = decode(text.as_bytes(), EncodingChoice::Auto) else {
+                continue;
+            };
+            let mut whole = Vec::new();
+            let document = parse_decoded(&decoded, text.len(), &options);
+            document.write_json(&mut whole).expect("writes");
+            with_points +=
+                usize::from(String::from_utf8_lossy(&whole).contains("\"inline_points\""));
+            let recognized = recognize(&decoded.text);
+            let flip = Cell::new(false);
+            let alternate = || {
+                flip.set(!flip.get());
+                flip.get()
+            };
+            let policies: [&DeferPoints<'_>; 3] = [&|| false, &|| true, &alternate];
+            for (k, policy) in policies.into_iter().enumerate() {
+                let mut streamed = Vec::new();
+                let writer =
+                    OutlineWriter::new(&decoded, &recognized, text.len(), &options, &mut streamed);
+                build_and_write_leaving(
+                    &decoded.text,
+                    &recognized.infos,
+                    options.segmentation,
+                    writer,
+                    Some(policy),
+                )
+                .expect("writes");
+                assert!(
+                    streamed == whole,
+                    "policy {k} on {:?}",
+                    text.chars().take(40).collect::<String>()
+                );
+            }
+        }
+        assert!(with_points >= 3, "{with_points}");
     }
 }

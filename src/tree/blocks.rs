@@ -2,7 +2,7 @@
 //! them (a run-in heading's first sentence, an inline point's text).
 
 use super::paragraphs::RawBlock;
-use super::{InlinePoint, Paragraph};
+use super::{Block, InlinePoint, Paragraph};
 use crate::source::Position;
 use crate::syntax::inline_point::{boundary_width, inline_marker, is_boundary, may_start_marker};
 use crate::syntax::LineInfo;
@@ -11,6 +11,7 @@ use crate::text::{
     sentence_end_width, trim_spaces, MAY_START_BOUNDARY,
 };
 use std::collections::VecDeque;
+use std::iter::Peekable;
 
 /// What reading blocks needs to know about the document.
 pub(crate) struct Context<'a> {
@@ -249,13 +250,28 @@ impl<'a> Context<'a> {
         truncated_start: bool,
         before_cut: bool,
     ) -> Paragraph {
+        let mut paragraph =
+            self.paragraph_without_points(block, from, text, truncated_start, before_cut);
+        paragraph.inline_points = self.inline_points(block, from);
+        paragraph
+    }
+
+    /// [`Context::paragraph`], its inline points not looked for.
+    pub(crate) fn paragraph_without_points(
+        &self,
+        block: TextBlock<'a>,
+        from: usize,
+        text: String,
+        truncated_start: bool,
+        before_cut: bool,
+    ) -> Paragraph {
         Paragraph {
             truncated_start,
             truncated_end: before_cut
                 && !self
                     .last_char(&text, block.end)
                     .is_some_and(is_closing_punctuation),
-            inline_points: self.inline_points(block, from),
+            inline_points: Vec::new(),
             text,
             position: Position::from_offsets(from, block.end),
         }
@@ -411,6 +427,37 @@ impl<'a> Context<'a> {
     }
 }
 
+/// What the builder left to the writer in the blocks it hands over (see
+/// [`Context::defer_texts`]), in text order: the markers of the points
+/// whose texts it deferred, and the starts of the paragraphs whose inline
+/// points it did not look for.
+#[derive(Debug, Default)]
+pub(crate) struct Deferred {
+    pub markers: Vec<DeferredMarker>,
+    pub inline_points: Vec<usize>,
+}
+
+impl Deferred {
+    /// Move to `out` what belongs to paragraphs that start before `end`.
+    pub(crate) fn move_before(&mut self, end: usize, out: &mut Deferred) {
+        let count = self.markers.partition_point(|m| m.paragraph_start < end);
+        out.markers.extend(self.markers.drain(..count));
+        let count = self.inline_points.partition_point(|&start| start < end);
+        out.inline_points.extend(self.inline_points.drain(..count));
+    }
+
+    /// Move everything to the end of `out`.
+    pub(crate) fn move_all(&mut self, out: &mut Deferred) {
+        out.markers.append(&mut self.markers);
+        out.inline_points.append(&mut self.inline_points);
+    }
+
+    pub(crate) fn clear(&mut self) {
+        self.markers.clear();
+        self.inline_points.clear();
+    }
+}
+
 /// A point whose paragraph's text the builder deferred: where its marker
 /// ends, which the writer needs to join the marker and the text after it
 /// as the builder would have.
@@ -433,11 +480,10 @@ pub(crate) struct TextFiller<'a> {
     context: Context<'a>,
     /// The deferred points' markers not yet met, in text order.
     markers: VecDeque<DeferredMarker>,
-    /// Where the last paragraph made started, and its first line:
-    /// paragraphs come in text order, so the next one's lines are found by
-    /// looking on from there.
-    last_start: usize,
-    cursor: usize,
+    /// The lines of the paragraphs whose texts are made, and of those
+    /// whose inline points are looked for (each kind comes in text order).
+    texts: LineCursor,
+    points: LineCursor,
     /// The last text made.
     scratch: String,
 }
@@ -453,21 +499,60 @@ impl<'a> TextFiller<'a> {
                 defer_texts: false,
             },
             markers: VecDeque::new(),
-            last_start: 0,
-            cursor: 0,
+            texts: LineCursor::default(),
+            points: LineCursor::default(),
             scratch: String::new(),
         }
     }
 
-    /// Take what comes with the next blocks: whether the document is
-    /// segmented, and the markers of the deferred points among them.
-    pub(crate) fn hand_over(
-        &mut self,
-        segmented: bool,
-        markers: impl IntoIterator<Item = DeferredMarker>,
-    ) {
+    /// Take what comes with the next blocks, `blocks`: whether the
+    /// document is segmented, and what the builder left to be made
+    /// (emptied): the markers of the deferred points among them, kept for
+    /// their texts, and the paragraphs whose inline points it did not look
+    /// for, whose points are found here.
+    pub(crate) fn hand_over(&mut self, segmented: bool, blocks: &mut [Block], left: &mut Deferred) {
         self.context.segmented = segmented;
-        self.markers.extend(markers);
+        self.markers.extend(left.markers.drain(..));
+        if !left.inline_points.is_empty() {
+            let mut starts = left.inline_points.drain(..).peekable();
+            self.find_inline_points(blocks, &mut starts);
+        }
+    }
+
+    /// Look for the inline points of the paragraphs among `blocks` that
+    /// start at `starts` (in text order). Nesting is walked recursively:
+    /// its depth is bounded by the heading ranks and point schemes (see
+    /// `tree::build`), not by the input.
+    fn find_inline_points(
+        &mut self,
+        blocks: &mut [Block],
+        starts: &mut Peekable<impl Iterator<Item = usize>>,
+    ) {
+        for block in blocks {
+            if starts.peek().is_none() {
+                return;
+            }
+            match block {
+                Block::Section(section) => self.find_inline_points(&mut section.children, starts),
+                Block::List(list) => {
+                    for point in &mut list.children {
+                        self.find_inline_points(&mut point.children, starts);
+                    }
+                }
+                Block::Paragraph(paragraph) => {
+                    let (start, end) = (
+                        paragraph.position.start.offset,
+                        paragraph.position.end.offset,
+                    );
+                    while starts.next_if(|&s| s < start).is_some() {}
+                    if starts.next_if_eq(&start).is_some() {
+                        let span = self.points.span(self.context.infos, start, end);
+                        paragraph.inline_points = self.context.inline_points(span, start);
+                    }
+                }
+                _ => {}
+            }
+        }
     }
 
     /// The text of `paragraph`, whose text the builder left empty, in
@@ -484,7 +569,7 @@ impl<'a> TextFiller<'a> {
             paragraph.position.start.offset,
             paragraph.position.end.offset,
         );
-        let span = self.span(start, end);
+        let span = self.texts.span(self.context.infos, start, end);
         self.scratch.clear();
         let marker_end = match marker {
             Some(marker) => self.marker_end(start).map(|at| (marker, at)),
@@ -528,18 +613,26 @@ impl<'a> TextFiller<'a> {
         self.markers.pop_front();
         Some(found)
     }
+}
 
-    /// The lines from `start` to `end`, as a block. Found by looking on
-    /// from the last paragraph's first line, which costs, over a whole
-    /// document, one step a line; a paragraph before the last one (never
-    /// seen) is found by binary search.
-    fn span(&mut self, start: usize, end: usize) -> TextBlock<'a> {
-        let infos = self.context.infos;
+/// Finds the lines of paragraphs met in text order: from the last one's
+/// first line on, which costs, over a whole document, one step a line; a
+/// paragraph before the last one is found by binary search.
+#[derive(Default)]
+struct LineCursor {
+    /// Where the last paragraph started, and its first line.
+    last_start: usize,
+    line: usize,
+}
+
+impl LineCursor {
+    /// The lines of `infos` from `start` to `end`, as a block.
+    fn span<'a>(&mut self, infos: &'a [LineInfo], start: usize, end: usize) -> TextBlock<'a> {
         let first = if start < self.last_start {
             infos.partition_point(|line| line.content_end <= start)
         } else {
-            let rest = infos.get(self.cursor..).unwrap_or_default();
-            self.cursor
+            let rest = infos.get(self.line..).unwrap_or_default();
+            self.line
                 + rest
                     .iter()
                     .position(|line| line.content_end > start)
@@ -550,7 +643,7 @@ impl<'a> TextFiller<'a> {
             .iter()
             .position(|line| line.content_start >= end)
             .unwrap_or(from_first.len());
-        (self.last_start, self.cursor) = (start, first);
+        (self.last_start, self.line) = (start, first);
         TextBlock {
             lines: from_first.get(..count).unwrap_or_default(),
             start,

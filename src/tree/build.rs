@@ -20,7 +20,7 @@
 //! ending in a colon introduces — unless the paragraph has a run-in heading
 //! (a short first sentence followed by more text).
 
-use super::blocks::{join_marker, Context, DeferredMarker, TextBlock};
+use super::blocks::{join_marker, Context, Deferred, DeferredMarker, TextBlock};
 use super::paragraphs::{blocks, blocks_in_parallel, detect_layout, RawBlock};
 use super::{
     Block, Furniture, Heading, List, Numbering, Paragraph, Placeholder, Point, RepeatedTitle,
@@ -63,15 +63,22 @@ pub(crate) struct Built {
 /// whether the text is segmented (both known before the first block).
 /// The blocks come in a vector the callee empties (and the builder fills
 /// again), so that handing them over allocates nothing. Their paragraphs'
-/// texts are deferred ([`Context::defer_texts`]): the callee fills them in
-/// with a [`super::blocks::TextFiller`], which needs the markers of the
-/// points among them, handed over in the second vector (also emptied).
-pub(crate) type TopLevel<'s> =
-    dyn FnMut(Option<&Title>, bool, &mut Vec<Block>, &mut Vec<DeferredMarker>) + 's;
+/// texts are deferred ([`Context::defer_texts`]), and so are the inline
+/// points of the plain paragraphs [`DeferPoints`] says to leave: the callee
+/// makes them with a
+/// [`super::blocks::TextFiller`], which needs what the builder left to it,
+/// handed over with them (and also emptied by the callee).
+pub(crate) type TopLevel<'s> = dyn FnMut(Option<&Title>, bool, &mut Vec<Block>, &mut Deferred) + 's;
+
+/// Asked, when texts are deferred, before each plain paragraph is made:
+/// whether to leave looking for its inline points to the writer. A writer
+/// on another thread that is about to run out of work says yes, so that
+/// the two threads stay about equally busy.
+pub(crate) type DeferPoints<'s> = dyn Fn() -> bool + 's;
 
 /// Build the outline of `text`, whose lines have been recognized as `infos`.
 pub(crate) fn build(text: &str, infos: &[LineInfo], segmentation: Segmentation) -> Built {
-    build_streaming(text, infos, segmentation, false, None)
+    build_streaming(text, infos, segmentation, false, None, None)
 }
 
 /// [`build`], handing top-level blocks to `top` as soon as nothing that
@@ -88,6 +95,7 @@ pub(crate) fn build_streaming(
     segmentation: Segmentation,
     parallel: bool,
     mut top: Option<&mut TopLevel<'_>>,
+    defer_points: Option<&DeferPoints<'_>>,
 ) -> Built {
     let segmented = match segmentation {
         Segmentation::Yes => true,
@@ -129,26 +137,24 @@ pub(crate) fn build_streaming(
         addressee_seen: false,
         in_attachment: false,
         closing: closing_blocks(&context, &raw),
-        deferred_markers: Vec::new(),
+        deferred: Deferred::default(),
+        defer_points,
     };
     let mut index = 0;
     let mut ready = Vec::new();
-    let mut markers = Vec::new();
+    let mut left = Deferred::default();
     while index < raw.len() {
         index = builder.block(index);
         if let Some(top) = top.as_mut() {
             builder.tree.take_final(&mut ready);
             if let Some(last) = ready.last() {
-                // The markers of the points among the blocks handed over:
-                // those that start before the last block ends.
+                // What was left in the blocks handed over: that of the
+                // paragraphs that start before the last block ends.
                 let end = last.position().end.offset;
-                let count = builder
-                    .deferred_markers
-                    .partition_point(|m| m.paragraph_start < end);
-                markers.extend(builder.deferred_markers.drain(..count));
-                top(builder.title.as_ref(), segmented, &mut ready, &mut markers);
+                builder.deferred.move_before(end, &mut left);
+                top(builder.title.as_ref(), segmented, &mut ready, &mut left);
                 ready.clear();
-                markers.clear();
+                left.clear();
             }
         }
     }
@@ -158,7 +164,7 @@ pub(crate) fn build_streaming(
             builder.title.as_ref(),
             segmented,
             &mut children,
-            &mut builder.deferred_markers,
+            &mut builder.deferred,
         );
         children.clear();
     }
@@ -266,9 +272,13 @@ struct Builder<'c, 'a> {
     in_attachment: bool,
     /// The signature's and the date's block indices.
     closing: (Option<usize>, Option<usize>),
-    /// Where the markers of points with deferred texts end, in text order,
-    /// until their blocks are handed over.
-    deferred_markers: Vec<DeferredMarker>,
+    /// What was left to the writer (where the markers of points with
+    /// deferred texts end, the paragraphs whose inline points are to be
+    /// looked for), in text order, until their blocks are handed over.
+    deferred: Deferred,
+    /// Whether to leave the next plain paragraph's inline points to the
+    /// writer, when texts are deferred.
+    defer_points: Option<&'c DeferPoints<'c>>,
 }
 
 impl Builder<'_, '_> {
@@ -418,7 +428,13 @@ impl Builder<'_, '_> {
             return index + 1;
         }
         let text = single_text.take_for_paragraph();
-        let paragraph = context.paragraph(block, block.start, text, truncated_start, before_cut);
+        let leave_points = context.defer_texts && self.defer_points.is_some_and(|ask| ask());
+        let paragraph = if leave_points {
+            self.deferred.inline_points.push(block.start);
+            context.paragraph_without_points(block, block.start, text, truncated_start, before_cut)
+        } else {
+            context.paragraph(block, block.start, text, truncated_start, before_cut)
+        };
         self.tree.push(Item::Block(Block::Paragraph(paragraph)));
         index + 1
     }
@@ -436,7 +452,7 @@ impl Builder<'_, '_> {
         marker_end: usize,
     ) -> Marker {
         let lead = if paragraph.text.is_empty() && self.context.defer_texts {
-            self.deferred_markers.push(DeferredMarker {
+            self.deferred.markers.push(DeferredMarker {
                 paragraph_start: block.start,
                 marker_end,
             });

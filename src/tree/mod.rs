@@ -11,9 +11,9 @@ pub(crate) use json::JsonStream;
 mod paragraphs;
 mod positions;
 
-pub(crate) use blocks::{DeferredMarker, TextFiller};
+pub(crate) use blocks::{Deferred, TextFiller};
 pub use build::Segmentation;
-pub(crate) use build::{build, build_streaming};
+pub(crate) use build::{build, build_streaming, DeferPoints};
 pub(crate) use positions::{collect, collect_blocks, resolve_positions};
 
 use crate::source::Position;
