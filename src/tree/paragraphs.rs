@@ -55,46 +55,114 @@ pub(crate) struct LayoutInfo {
 }
 
 /// Decide the layout from all the lines of a document, in one pass over
-/// them that reads no text.
+/// them that reads no text (on two threads, half each, for a long
+/// document).
 pub(crate) fn detect_layout(infos: &[LineInfo]) -> LayoutInfo {
-    // The visible length of the text lines, counted as they were
-    // recognized; and that of the lines that may be wrapped (followed by a
-    // text line, ending mid-sentence), which are wrapped when long next to
-    // the typical line, known only at the end.
-    let mut lengths = LengthCounts::new();
-    let mut maybe_wrapped = LengthCounts::new();
-    let (mut followed, mut indented, mut continuations) = (0, 0, 0);
-    let mut previous_is_text = false;
-    let mut lines = infos.iter().peekable();
-    while let Some(info) = lines.next() {
-        let is_text = info.kind == LineKind::Text;
-        if is_text {
-            lengths.add(info.chars);
-            if info.indent.is_indented() {
-                indented += 1;
-            } else if previous_is_text {
-                continuations += 1;
-            }
-            if lines.peek().is_some_and(|n| n.kind == LineKind::Text) {
-                followed += 1;
-                if info.ends_mid_sentence {
-                    maybe_wrapped.add(info.chars);
-                }
-            }
-        }
-        previous_is_text = is_text;
-    }
-    let text_lines = lengths.total;
-    let typical = lengths.median();
-    let wrapped = maybe_wrapped.count(|length| length * 5 >= typical * 4);
+    layout_of(LayoutStats::in_parallel(infos))
+}
+
+/// The layout the counts of a document's lines say.
+fn layout_of(mut stats: LayoutStats) -> LayoutInfo {
+    let text_lines = stats.lengths.total;
+    let typical = stats.lengths.median();
+    let wrapped = stats
+        .maybe_wrapped
+        .count(|length| length * 5 >= typical * 4);
+    let followed = stats.followed;
     let layout = if followed == 0 || wrapped * 2 < followed {
         Layout::LinePerParagraph
-    } else if indented > 0 && (continuations > 0 || indented < text_lines) {
+    } else if stats.indented > 0 && (stats.continuations > 0 || stats.indented < text_lines) {
         Layout::Indented
     } else {
         Layout::BlankLines
     };
     LayoutInfo { layout, typical }
+}
+
+/// What the layout is judged by, counted over lines.
+#[derive(Debug, PartialEq, Eq)]
+struct LayoutStats {
+    /// The visible length of the text lines, counted as they were
+    /// recognized; and that of the lines that may be wrapped (followed by
+    /// a text line, ending mid-sentence), which are wrapped when long next
+    /// to the typical line, known only at the end.
+    lengths: LengthCounts,
+    maybe_wrapped: LengthCounts,
+    /// Text lines followed by a text line; indented text lines; flush-left
+    /// text lines after a text line.
+    followed: usize,
+    indented: usize,
+    continuations: usize,
+}
+
+impl LayoutStats {
+    /// The counts over `lines`, the line before them being text or not,
+    /// and `next` the line after them.
+    fn of(lines: &[LineInfo], mut previous_is_text: bool, next: Option<&LineInfo>) -> Self {
+        let mut stats = LayoutStats {
+            lengths: LengthCounts::new(),
+            maybe_wrapped: LengthCounts::new(),
+            followed: 0,
+            indented: 0,
+            continuations: 0,
+        };
+        let mut lines = lines.iter().peekable();
+        while let Some(info) = lines.next() {
+            let is_text = info.kind == LineKind::Text;
+            if is_text {
+                stats.lengths.add(info.chars);
+                if info.indent.is_indented() {
+                    stats.indented += 1;
+                } else if previous_is_text {
+                    stats.continuations += 1;
+                }
+                let following = lines.peek().copied().or(next);
+                if following.is_some_and(|n| n.kind == LineKind::Text) {
+                    stats.followed += 1;
+                    if info.ends_mid_sentence {
+                        stats.maybe_wrapped.add(info.chars);
+                    }
+                }
+            }
+            previous_is_text = is_text;
+        }
+        stats
+    }
+
+    /// The counts over all `infos`; for a long document, half on each of
+    /// two threads (one pass if no second thread can be had).
+    fn in_parallel(infos: &[LineInfo]) -> Self {
+        let middle = infos.len() / 2;
+        let (Some((first, second)), true) = (
+            infos.split_at_checked(middle),
+            infos.len() >= PARALLEL_MIN_LINES,
+        ) else {
+            return LayoutStats::of(infos, false, None);
+        };
+        let previous_is_text = first.last().is_some_and(|l| l.kind == LineKind::Text);
+        let second_half = || LayoutStats::of(second, previous_is_text, None);
+        std::thread::scope(|scope| {
+            let other = std::thread::Builder::new()
+                .name("outline-layout".to_owned())
+                .spawn_scoped(scope, second_half);
+            let mine = LayoutStats::of(first, false, second.first());
+            let theirs = other
+                .ok()
+                .and_then(|handle| handle.join().ok())
+                .unwrap_or_else(second_half);
+            mine.merge(theirs)
+        })
+    }
+
+    /// The counts over the lines of both.
+    fn merge(mut self, other: LayoutStats) -> Self {
+        self.lengths.merge(other.lengths);
+        self.maybe_wrapped.merge(other.maybe_wrapped);
+        self.followed += other.followed;
+        self.indented += other.indented;
+        self.continuations += other.continuations;
+        self
+    }
 }
 
 /// The content of a line, without indentation and trailing space.
@@ -109,6 +177,7 @@ const LENGTHS_COUNTED: usize = 1024;
 
 /// Line lengths, counted in a table rather than kept for sorting (a
 /// document has as many as it has lines).
+#[derive(Debug, PartialEq, Eq)]
 struct LengthCounts {
     counts: Vec<usize>,
     long: Vec<u32>,
@@ -122,6 +191,15 @@ impl LengthCounts {
             long: Vec::new(),
             total: 0,
         }
+    }
+
+    /// Count the lengths of `other` too (long ones after these).
+    fn merge(&mut self, other: LengthCounts) {
+        for (count, more) in self.counts.iter_mut().zip(other.counts) {
+            *count += more;
+        }
+        self.long.extend(other.long);
+        self.total += other.total;
     }
 
     fn add(&mut self, length: u32) {
@@ -296,8 +374,9 @@ mod tests {
         (info.layout, spans)
     }
 
-    /// Grouping the halves of a long document on two threads gives the
-    /// blocks one pass gives, in each layout, wherever the middle falls;
+    /// Counting the halves of a long document on two threads gives the
+    /// counts one pass gives, and grouping them gives the blocks one pass
+    /// gives, in each layout, wherever the middle falls;
     /// and a document whose second half has no line but text is grouped in
     /// one pass.
     #[test]
@@ -320,6 +399,12 @@ mod tests {
                     .collect();
                 assert!(infos.len() >= PARALLEL_MIN_LINES);
                 let info = detect_layout(&infos);
+                assert_eq!(
+                    LayoutStats::in_parallel(&infos),
+                    LayoutStats::of(&infos, false, None),
+                    "{}",
+                    entry.path().display()
+                );
                 layouts.push(info.layout);
                 assert_eq!(
                     blocks_in_parallel(&text, &infos, info),
