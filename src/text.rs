@@ -159,10 +159,67 @@ pub(crate) fn normalize<'p>(
     out
 }
 
+/// Where normalized text goes: a `String`, or bytes (the writer's, which
+/// copies short runs of text in fixed-size moves).
+pub(crate) trait TextSink {
+    /// The text so far, as UTF-8 bytes.
+    fn so_far(&self) -> &[u8];
+    /// Append `piece[from..to]` (both character boundaries).
+    fn push_part(&mut self, piece: &str, from: usize, to: usize);
+    /// Append one ASCII space.
+    fn push_space(&mut self);
+}
+
+impl TextSink for String {
+    fn so_far(&self) -> &[u8] {
+        self.as_bytes()
+    }
+
+    fn push_part(&mut self, piece: &str, from: usize, to: usize) {
+        self.push_str(piece.get(from..to).unwrap_or_default());
+    }
+
+    fn push_space(&mut self) {
+        self.push(' ');
+    }
+}
+
+/// Runs of text at most this long are copied as one fixed-size move of
+/// this many bytes (where the piece has them), the surplus cut off: in
+/// segmented text most runs are a word or two, and a copy of a length
+/// known only at run time is a call.
+const SHORT_RUN: usize = 16;
+
+impl TextSink for Vec<u8> {
+    fn so_far(&self) -> &[u8] {
+        self
+    }
+
+    fn push_part(&mut self, piece: &str, from: usize, to: usize) {
+        let bytes = piece.as_bytes();
+        let len = to.saturating_sub(from);
+        let window = bytes
+            .get(from..from + SHORT_RUN)
+            .and_then(|w| <&[u8; SHORT_RUN]>::try_from(w).ok());
+        match window {
+            Some(window) if len <= SHORT_RUN => {
+                let kept = self.len() + len;
+                self.extend_from_slice(window);
+                self.truncate(kept);
+            }
+            _ => self.extend_from_slice(bytes.get(from..to).unwrap_or_default()),
+        }
+    }
+
+    fn push_space(&mut self) {
+        self.push(b' ');
+    }
+}
+
 /// [`normalize`], appended to `out`, which must be empty: the text is
 /// normalized as if on its own (what comes before it is never joined to).
 pub(crate) fn normalize_into<'p>(
-    out: &mut String,
+    out: &mut impl TextSink,
     pieces: impl IntoIterator<Item = &'p str>,
     segmented: bool,
 ) {
@@ -175,7 +232,7 @@ pub(crate) fn normalize_into<'p>(
         if segmented {
             push_segmented(out, piece);
         } else {
-            out.push_str(piece);
+            out.push_part(piece, 0, piece.len());
         }
     }
 }
@@ -186,7 +243,7 @@ pub(crate) fn normalize_into<'p>(
 ///
 /// The scan steps over a three- or four-byte character in one go and
 /// looks closely only at bytes that may start white space.
-fn push_segmented(out: &mut String, piece: &str) {
+fn push_segmented(out: &mut impl TextSink, piece: &str) {
     let bytes = piece.as_bytes();
     let mut run = 0; // start of the run not yet copied
     let mut i = 0;
@@ -206,7 +263,7 @@ fn push_segmented(out: &mut String, piece: &str) {
                 || space_width(bytes, i + 1) == 0
         };
         if after_chinese && single() {
-            out.push_str(piece.get(run..i).unwrap_or_default());
+            out.push_part(piece, run, i);
             run = i + 1;
             i += 1;
             continue;
@@ -216,7 +273,7 @@ fn push_segmented(out: &mut String, piece: &str) {
             i += step_over(byte);
             continue;
         }
-        out.push_str(piece.get(run..i).unwrap_or_default());
+        out.push_part(piece, run, i);
         let mut after = i + width;
         loop {
             let more = space_width(bytes, after);
@@ -231,7 +288,7 @@ fn push_segmented(out: &mut String, piece: &str) {
         run = after;
         i = after;
     }
-    out.push_str(piece.get(run..).unwrap_or_default());
+    out.push_part(piece, run, bytes.len());
 }
 
 /// The length in bytes of the white space character ([`is_space`]) that
@@ -291,15 +348,15 @@ const fn may_end_space(byte: u8) -> bool {
 /// At a line break or a run of segmentation spaces between the text so far
 /// and `next`: one ASCII space when neither side is CJK, nothing otherwise.
 /// An ASCII character is never CJK, so most decisions read one byte.
-fn join_at_space(out: &mut String, next: &str) {
+fn join_at_space(out: &mut impl TextSink, next: &str) {
     let latin = |c: char| !is_cjk(c);
-    let bytes = out.as_bytes();
+    let bytes = out.so_far();
     let previous_latin = match bytes.last() {
         None => false,
         Some(byte) if byte.is_ascii() => true,
         // Most often a Chinese character: its lead byte says so.
         Some(_) if ends_in_cjk_block(bytes) => false,
-        Some(_) => out.chars().next_back().is_some_and(latin),
+        Some(_) => last_char(bytes).is_some_and(latin),
     };
     if !previous_latin {
         return;
@@ -311,8 +368,30 @@ fn join_at_space(out: &mut String, next: &str) {
         Some(_) => next.chars().next().is_some_and(latin),
     };
     if next_latin {
-        out.push(' ');
+        out.push_space();
     }
+}
+
+/// The last character of `bytes`, if they end with a whole one.
+fn last_char(bytes: &[u8]) -> Option<char> {
+    // A character is at most four bytes; its first is no continuation byte.
+    let start = (bytes.len().saturating_sub(4)..bytes.len())
+        .rev()
+        .find(|&i| bytes.get(i).is_some_and(|&b| b & 0xC0 != 0x80))?;
+    std::str::from_utf8(bytes.get(start..)?)
+        .ok()?
+        .chars()
+        .next_back()
+}
+
+/// The first character of `bytes`, if they start with a whole one.
+pub(crate) fn first_char(bytes: &[u8]) -> Option<char> {
+    let head = bytes.get(..4).unwrap_or(bytes);
+    let valid = match std::str::from_utf8(head) {
+        Ok(valid) => valid,
+        Err(err) => std::str::from_utf8(head.get(..err.valid_up_to())?).ok()?,
+    };
+    valid.chars().next()
 }
 
 /// Whether the last character of `bytes` (valid UTF-8) is one from U+3000
@@ -694,6 +773,43 @@ mod tests {
         for c in ('\0'..='\u{FFFF}').chain(['\u{10FFFF}']) {
             let s = format!("甲{c}");
             assert_eq!(trim_end_spaces(&s), s.trim_end_matches(is_space), "{s:?}");
+        }
+    }
+
+    /// Normalized into bytes (short runs copied in fixed-size moves), a
+    /// text is the text normalized into a `String`: on the lines of every
+    /// fixture, segmented or not, joined as a paragraph's pieces are.
+    #[test]
+    fn text_normalized_into_bytes_is_the_text_normalized_into_a_string() {
+        let mut compared = 0;
+        for text in crate::source::fixture_texts() {
+            let lines: Vec<&str> = text.lines().map(trim_spaces).collect();
+            for pieces in lines.chunks(3) {
+                for segmented in [false, true] {
+                    let mut string = String::new();
+                    normalize_into(&mut string, pieces.iter().copied(), segmented);
+                    let mut bytes = Vec::new();
+                    normalize_into(&mut bytes, pieces.iter().copied(), segmented);
+                    assert_eq!(string.as_bytes(), bytes.as_slice(), "{pieces:?}");
+                    compared += 1;
+                }
+            }
+        }
+        assert!(compared > 1_000, "{compared}");
+    }
+
+    /// The first and last character read from bytes are those of the text,
+    /// for every character, alone and after or before another.
+    #[test]
+    fn first_and_last_characters_read_from_bytes() {
+        assert_eq!(first_char(b""), None);
+        assert_eq!(last_char(b""), None);
+        for c in ('\0'..='\u{FFFF}').chain(['\u{10000}', '\u{10FFFF}']) {
+            for text in [c.to_string(), format!("{c}甲"), format!("a{c}")] {
+                let bytes = text.as_bytes();
+                assert_eq!(first_char(bytes), text.chars().next(), "{text:?}");
+                assert_eq!(last_char(bytes), text.chars().next_back(), "{text:?}");
+            }
         }
     }
 

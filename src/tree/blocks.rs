@@ -7,8 +7,8 @@ use crate::source::Position;
 use crate::syntax::inline_point::{boundary_width, inline_marker, is_boundary, may_start_marker};
 use crate::syntax::LineInfo;
 use crate::text::{
-    find_by_bytes, is_cjk, is_closing_punctuation, is_space, normalize, normalize_into,
-    sentence_end_width, trim_spaces, MAY_START_BOUNDARY,
+    find_by_bytes, first_char, is_cjk, is_closing_punctuation, is_space, normalize, normalize_into,
+    sentence_end_width, trim_spaces, TextSink, MAY_START_BOUNDARY,
 };
 use std::collections::VecDeque;
 use std::iter::Peekable;
@@ -86,7 +86,7 @@ impl<'a> Context<'a> {
     /// [`Context::text_between`], appended to `out` (which must be empty).
     pub(crate) fn text_between_into(
         &self,
-        out: &mut String,
+        out: &mut impl TextSink,
         block: TextBlock<'a>,
         from: usize,
         to: usize,
@@ -484,8 +484,8 @@ pub(crate) struct TextFiller<'a> {
     /// whose inline points are looked for (each kind comes in text order).
     texts: LineCursor,
     points: LineCursor,
-    /// The last text made.
-    scratch: String,
+    /// The last text made, as UTF-8 bytes.
+    scratch: Vec<u8>,
 }
 
 impl<'a> TextFiller<'a> {
@@ -501,7 +501,7 @@ impl<'a> TextFiller<'a> {
             markers: VecDeque::new(),
             texts: LineCursor::default(),
             points: LineCursor::default(),
-            scratch: String::new(),
+            scratch: Vec::new(),
         }
     }
 
@@ -564,7 +564,7 @@ impl<'a> TextFiller<'a> {
         &'s mut self,
         paragraph: &Paragraph,
         marker: Option<&'s str>,
-    ) -> [&'s str; 3] {
+    ) -> [&'s [u8]; 3] {
         let (start, end) = (
             paragraph.position.start.offset,
             paragraph.position.end.offset,
@@ -580,15 +580,15 @@ impl<'a> TextFiller<'a> {
                 self.context
                     .text_between_into(&mut self.scratch, span, marker_end, span.end);
                 let spaced = self.context.skip_space(span, marker_end) > marker_end;
-                let joint = marker_joint(marker, self.scratch.chars().next(), spaced);
-                [marker, joint, &self.scratch]
+                let joint = marker_joint(marker, first_char(&self.scratch), spaced);
+                [marker.as_bytes(), joint.as_bytes(), &self.scratch]
             }
             // No marker handed over: the text the builder makes for a
             // paragraph, from the offsets alone.
             None => {
                 self.context
                     .text_between_into(&mut self.scratch, span, start, end);
-                ["", "", &self.scratch]
+                [b"", b"", &self.scratch]
             }
         }
     }

@@ -452,11 +452,11 @@ fn write_escaped(buf: &mut Vec<u8>, bytes: &[u8]) {
 
 /// [`write_escaped`] for a string given in parts, written one after the
 /// other.
-fn write_escaped_parts(buf: &mut Vec<u8>, parts: &[&str]) {
+fn write_escaped_parts(buf: &mut Vec<u8>, parts: &[&[u8]]) {
     buf.reserve(parts.iter().map(|part| part.len()).sum::<usize>() + 2);
     buf.push(b'"');
     for part in parts {
-        escape_into(buf, part.as_bytes());
+        escape_into(buf, part);
     }
     buf.push(b'"');
 }
