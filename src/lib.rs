@@ -350,9 +350,8 @@ pub fn write_json<W: std::io::Write>(
 /// free (`outline parse` does this for inputs of 1 MiB or more). The
 /// builder hands blocks over in small batches and waits when the writer
 /// falls behind, so memory stays bounded as with [`write_json`]; written
-/// blocks are freed by this thread with the `jemalloc` feature, and go
-/// back to the builder's otherwise. When no second thread can be had, the
-/// work is done on this one.
+/// blocks go back to the builder's thread to be freed. When no second
+/// thread can be had, the work is done on this one.
 ///
 /// # Errors
 ///

@@ -183,19 +183,15 @@ const BATCH_BLOCKS: usize = 64;
 /// this far behind, which bounds the memory held between them.
 const BATCHES_IN_FLIGHT: usize = 4;
 
-/// Whether the writer's thread frees the blocks it wrote, rather than
-/// handing them back to the builder's. The builder is the busier thread, so
-/// freeing is best done by the writer, and with jemalloc (the command
-/// line's allocator, the `jemalloc` feature) that is cheap. glibc's
-/// allocator locks the arena of a block freed by another thread, which the
-/// builder keeps allocating from: without jemalloc, blocks go back (50 MB
-/// benchmark input: 0.48–0.51 s back, 0.56 s freed by the writer; with
-/// jemalloc, 0.37 s back, 0.33 s freed by the writer).
-const WRITER_FREES: bool = cfg!(feature = "jemalloc");
-
 /// [`build_and_write`], with the outline built on a second thread while
-/// this one resolves positions and writes JSON. Written blocks are freed
-/// as [`WRITER_FREES`] says.
+/// this one resolves positions and writes JSON. Written blocks go back to
+/// the builder's thread, which frees them: a block freed by the thread that
+/// allocated it costs the allocator less (jemalloc and glibc's alike), and
+/// the work the builder takes on so is given back to the writer in inline
+/// points to look for ([`WRITER_HUNGRY_BELOW`]). 50 MB benchmark input,
+/// perf stat -r 8 pairs (a noisy hour): 0.25 s freed by the writer, 0.24 s
+/// given back; earlier, before the work was shared so, freeing by the
+/// writer had been the faster with jemalloc (0.33 s against 0.37 s).
 pub(crate) fn build_and_write_pipelined<W: Write>(
     text: &str,
     infos: &[LineInfo],
@@ -233,11 +229,8 @@ pub(crate) fn build_and_write_pipelined<W: Write>(
                 &mut batch.left,
             )?;
             in_flight.fetch_sub(1, Ordering::Relaxed);
-            if !WRITER_FREES {
-                // When the builder is gone, they are freed here all the same.
-                let _ = give_back.send(batch.blocks);
-            }
-            // Otherwise the batch is freed here.
+            // When the builder is gone, they are freed here all the same.
+            let _ = give_back.send(batch.blocks);
         }
         Ok(true)
     });
