@@ -21,10 +21,11 @@ pub(crate) struct Context<'a> {
     /// Whether most paragraphs start with an indented line.
     pub indented_paragraphs: bool,
     /// Whether paragraphs are made with an empty `text`, for the writer to
-    /// fill in ([`TextFiller`]): what `outline parse` does, so that joining
-    /// and normalizing the bulk of the text happens on the writer's thread
-    /// rather than the builder's (50 MB benchmark input: 0.33 s → 0.26 s,
-    /// the two threads then about equally busy).
+    /// make as it writes them ([`TextFiller`]), and the inline points of
+    /// some may be left to it too ([`Deferred`]): what `outline parse`
+    /// does, so that joining and normalizing the bulk of the text happens
+    /// on the writer's thread rather than the builder's (50 MB benchmark
+    /// input: 0.33 s → 0.26 s when texts were first deferred).
     pub defer_texts: bool,
 }
 
