@@ -464,6 +464,22 @@ mod tests {
         }
     }
 
+    /// `(offset, line, column)` of locations at each part's offsets,
+    /// resolved by `index` a part at a time, in order of offset.
+    fn resolved_in_parts(
+        index: &mut LineIndex<'_>,
+        parts: &[&[usize]],
+    ) -> Vec<(usize, usize, usize)> {
+        let mut all = Vec::new();
+        for part in parts {
+            let mut locations = locations_at(part);
+            index.resolve(&mut locations.iter_mut().collect::<Vec<_>>());
+            all.extend(locations.iter().map(|l| (l.offset, l.line, l.column)));
+        }
+        all.sort_unstable();
+        all
+    }
+
     /// Resolving in parts, in text order or not, gives what one sweep
     /// gives.
     #[test]
@@ -472,17 +488,7 @@ mod tests {
         let offsets: Vec<usize> = (0..=text.len())
             .filter(|o| text.is_char_boundary(*o))
             .collect();
-        let resolve_in = |parts: &[&[usize]]| -> Vec<(usize, usize, usize)> {
-            let mut index = LineIndex::new(text);
-            let mut all = Vec::new();
-            for part in parts {
-                let mut locations = locations_at(part);
-                index.resolve(&mut locations.iter_mut().collect::<Vec<_>>());
-                all.extend(locations.iter().map(|l| (l.offset, l.line, l.column)));
-            }
-            all.sort_unstable();
-            all
-        };
+        let resolve_in = |parts: &[&[usize]]| resolved_in_parts(&mut LineIndex::new(text), parts);
         let whole = resolve_in(&[&offsets]);
         let (a, b) = offsets.split_at(offsets.len() / 2);
         assert_eq!(resolve_in(&[a, b]), whole, "in order");
@@ -515,21 +521,11 @@ mod tests {
             let offsets: Vec<usize> = (0..=text.len())
                 .filter(|o| text.is_char_boundary(*o))
                 .collect();
-            let resolve = |index: &mut LineIndex<'_>, parts: &[&[usize]]| {
-                let mut all = Vec::new();
-                for part in parts {
-                    let mut locations = locations_at(part);
-                    index.resolve(&mut locations.iter_mut().collect::<Vec<_>>());
-                    all.extend(locations.iter().map(|l| (l.offset, l.line, l.column)));
-                }
-                all.sort_unstable();
-                all
-            };
-            let swept = resolve(&mut LineIndex::new(text), &[&offsets]);
+            let swept = resolved_in_parts(&mut LineIndex::new(text), &[&offsets]);
             let backwards: Vec<&[usize]> = offsets.chunks(1).rev().collect();
             for parts in [vec![offsets.as_slice()], backwards] {
                 let mut index = LineIndex::with_lines(text, &infos);
-                assert_eq!(resolve(&mut index, &parts), swept, "{text:?}");
+                assert_eq!(resolved_in_parts(&mut index, &parts), swept, "{text:?}");
             }
             let mut index = LineIndex::with_lines(text, &infos);
             for info in &infos {
