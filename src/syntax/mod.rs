@@ -91,9 +91,9 @@ pub(crate) fn classify_line(text: &str, line: &Line) -> LineInfo {
         _ => 0,
     };
     let ends_mid_sentence = kind == LineKind::Text
-        && rest
-            .get(..content_end - content_start)
-            .and_then(|content| content.chars().next_back())
+        && content
+            .chars()
+            .next_back()
             .is_some_and(|c| !is_closing_punctuation(c) && !matches!(c, '：' | ':'));
     LineInfo {
         kind,

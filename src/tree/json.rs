@@ -444,10 +444,7 @@ const fn escape_of(byte: u8) -> u8 {
 /// escapes: `\"`, `\\`, `\b \t \n \f \r`, other control characters as
 /// `\u00xx`; everything else, non-ASCII included, as it is.
 fn write_escaped(buf: &mut Vec<u8>, bytes: &[u8]) {
-    buf.reserve(bytes.len() + 2);
-    buf.push(b'"');
-    escape_into(buf, bytes);
-    buf.push(b'"');
+    write_escaped_parts(buf, &[bytes]);
 }
 
 /// [`write_escaped`] for a string given in parts, written one after the
