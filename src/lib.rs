@@ -212,6 +212,27 @@ fn recognize_in_parallel(text: &str) -> Recognized {
     })
 }
 
+/// `first` on this thread and `second` on a scoped thread named `name`,
+/// at once: the two halves of a long input. `second` runs here too, after
+/// `first`, when no second thread can be had or it fails.
+pub(crate) fn on_two_threads<A, B: Send>(
+    name: &str,
+    first: impl FnOnce() -> A,
+    second: impl Fn() -> B + Sync,
+) -> (A, B) {
+    std::thread::scope(|scope| {
+        let other = std::thread::Builder::new()
+            .name(name.to_owned())
+            .spawn_scoped(scope, &second);
+        let mine = first();
+        let theirs = other
+            .ok()
+            .and_then(|handle| handle.join().ok())
+            .unwrap_or_else(&second);
+        (mine, theirs)
+    })
+}
+
 /// Lines recognized, before what `source` reports of them is worked out.
 struct LinesRecognized {
     infos: Vec<syntax::LineInfo>,

@@ -140,18 +140,12 @@ impl LayoutStats {
             return LayoutStats::of(infos, false, None);
         };
         let previous_is_text = first.last().is_some_and(|l| l.kind == LineKind::Text);
-        let second_half = || LayoutStats::of(second, previous_is_text, None);
-        std::thread::scope(|scope| {
-            let other = std::thread::Builder::new()
-                .name("outline-layout".to_owned())
-                .spawn_scoped(scope, second_half);
-            let mine = LayoutStats::of(first, false, second.first());
-            let theirs = other
-                .ok()
-                .and_then(|handle| handle.join().ok())
-                .unwrap_or_else(second_half);
-            mine.merge(theirs)
-        })
+        let (mine, theirs) = crate::on_two_threads(
+            "outline-layout",
+            || LayoutStats::of(first, false, second.first()),
+            || LayoutStats::of(second, previous_is_text, None),
+        );
+        mine.merge(theirs)
     }
 
     /// The counts over the lines of both.
@@ -286,25 +280,22 @@ pub(crate) fn blocks_in_parallel(
     let (Some(split), Some((first, second))) = (split, halves) else {
         return blocks(text, infos, info);
     };
-    let second_half = || {
-        let mut out = Vec::with_capacity(second.len());
-        group_lines(text, second, split, info, &mut out);
-        out
-    };
-    std::thread::scope(|scope| {
-        let second_blocks = std::thread::Builder::new()
-            .name("outline-blocks".to_owned())
-            .spawn_scoped(scope, second_half);
-        // Room for both halves' blocks: the second's are appended.
-        let mut out = Vec::with_capacity(infos.len());
-        group_lines(text, first, 0, info, &mut out);
-        let second_blocks = second_blocks
-            .ok()
-            .and_then(|handle| handle.join().ok())
-            .unwrap_or_else(second_half);
-        out.extend(second_blocks);
-        out
-    })
+    let (mut out, second_blocks) = crate::on_two_threads(
+        "outline-blocks",
+        || {
+            // Room for both halves' blocks: the second's are appended.
+            let mut out = Vec::with_capacity(infos.len());
+            group_lines(text, first, 0, info, &mut out);
+            out
+        },
+        || {
+            let mut out = Vec::with_capacity(second.len());
+            group_lines(text, second, split, info, &mut out);
+            out
+        },
+    );
+    out.extend(second_blocks);
+    out
 }
 
 /// Group `lines`, the lines from index `first_index` on, after a line that
