@@ -51,9 +51,9 @@ impl<'t, W: Write> OutlineWriter<'t, W> {
     }
 
     /// Write the next top-level blocks, making what the builder left in
-    /// them (`left`, emptied); the first call writes
-    /// the head of the document too (source and title), which is when
-    /// `title` and `segmented` are read.
+    /// them (`left`, emptied); the first call writes the head of the
+    /// document too (source and title), which is when `title` and
+    /// `segmented` are read.
     pub(crate) fn blocks(
         &mut self,
         title: Option<&Title>,

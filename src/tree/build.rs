@@ -65,9 +65,9 @@ pub(crate) struct Built {
 /// again), so that handing them over allocates nothing. Their paragraphs'
 /// texts are deferred ([`Context::defer_texts`]), and so are the inline
 /// points of the plain paragraphs [`DeferPoints`] says to leave: the callee
-/// makes them with a
-/// [`super::blocks::TextFiller`], which needs what the builder left to it,
-/// handed over with them (and also emptied by the callee).
+/// makes them with a [`super::blocks::TextFiller`], which needs what the
+/// builder left to it, handed over with them (and also emptied by the
+/// callee).
 pub(crate) type TopLevel<'s> = dyn FnMut(Option<&Title>, bool, &mut Vec<Block>, &mut Deferred) + 's;
 
 /// Asked, when texts are deferred, before each plain paragraph is made:
