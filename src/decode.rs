@@ -164,13 +164,23 @@ impl std::error::Error for DecodeError {}
 /// the first malformed (or truncated) sequence.
 pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Result<Decoded<'_>, DecodeError> {
     match choice {
-        EncodingChoice::Auto => Ok(decode_auto(bytes)),
+        EncodingChoice::Auto => Ok(decode_auto(bytes, None)),
         EncodingChoice::Forced(encoding) => decode_forced(bytes, encoding),
     }
 }
 
+/// Decodes `text`, already found to be UTF-8 ([`crate::InputBytes`]), as
+/// [`decode`] decodes its bytes, without checking it again.
+pub(crate) fn decode_text(text: &str, choice: EncodingChoice) -> Result<Decoded<'_>, DecodeError> {
+    match choice {
+        EncodingChoice::Auto => Ok(decode_auto(text.as_bytes(), Some(text))),
+        EncodingChoice::Forced(encoding) => decode_forced(text.as_bytes(), encoding),
+    }
+}
+
 /// Automatic detection and lossy decoding; see the module documentation.
-fn decode_auto(bytes: &[u8]) -> Decoded<'_> {
+/// `checked` is `bytes` as text, when they are already known to be UTF-8.
+fn decode_auto<'a>(bytes: &'a [u8], checked: Option<&'a str>) -> Decoded<'a> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let rest = bytes.get(bom_len..).unwrap_or_default();
         return lossy(rest, encoding, true);
@@ -178,7 +188,7 @@ fn decode_auto(bytes: &[u8]) -> Decoded<'_> {
     if let Some(encoding) = sniff_utf16(bytes) {
         return lossy(bytes, encoding, false);
     }
-    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
+    if let Some(text) = checked.or_else(|| simdutf8::basic::from_utf8(bytes).ok()) {
         return Decoded {
             text: Cow::Borrowed(text),
             encoding: "utf-8",

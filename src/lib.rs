@@ -26,9 +26,13 @@
 //! paragraphs and builds sections, lists and points.
 
 #![deny(missing_docs)]
+// One function takes bytes checked as UTF-8 in pieces as text without
+// checking them again (`input::text_if_checked`); nothing else.
+#![deny(unsafe_code)]
 
 pub mod check;
 mod decode;
+mod input;
 mod source;
 mod stream;
 mod syntax;
@@ -36,6 +40,7 @@ mod text;
 mod tree;
 
 pub use decode::{decode, DecodeError, Decoded, EncodingChoice};
+pub use input::InputBytes;
 pub use source::{Location, Position};
 pub use tree::{
     Block, Document, Furniture, Heading, InlinePoint, List, Numbering, Paragraph, Placeholder,

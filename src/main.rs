@@ -11,6 +11,8 @@
 //! `parse --jsonl`, malformed lines are answered in the stream and the
 //! status stays 0.
 
+#![forbid(unsafe_code)]
+
 mod cli;
 
 /// jemalloc, where it builds (not with MSVC): the outline is many small

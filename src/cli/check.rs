@@ -184,8 +184,9 @@ pub(crate) fn read_and_check(
     config: &Config,
 ) -> Result<Checked, Failure> {
     let (name, bytes) = read_input(file)?;
-    let decoded =
-        outline::decode(&bytes, encoding).map_err(|err| Failure(format!("{name}: {err}")))?;
+    let decoded = bytes
+        .decode(encoding)
+        .map_err(|err| Failure(format!("{name}: {err}")))?;
     let options = Options {
         name: name.clone(),
         encoding,

@@ -3,6 +3,7 @@
 //! standard output (`outline check … | head`) is not a failure.
 
 use super::Failure;
+use outline::InputBytes;
 use std::fs;
 use std::io::{self, BufWriter, Read, Write};
 use std::path::Path;
@@ -11,15 +12,16 @@ use std::path::Path;
 pub(crate) const STDIN_NAME: &str = "-";
 
 /// Read a file, or standard input for `-` or no file. Returns the name to
-/// report (the path as given, or `-`) and the bytes.
-pub(crate) fn read_input(file: Option<&Path>) -> Result<(String, Vec<u8>), Failure> {
+/// report (the path as given, or `-`) and the bytes (a long file is read
+/// on two threads, [`InputBytes::read_file`]).
+pub(crate) fn read_input(file: Option<&Path>) -> Result<(String, InputBytes), Failure> {
     match file {
         Some(path) if path.as_os_str() != STDIN_NAME => {
             let name = path.display().to_string();
             if path.is_dir() {
                 return Err(Failure(format!("{name}: is a directory, not a file")));
             }
-            let bytes = read_file(path)
+            let bytes = InputBytes::read_file(path)
                 .map_err(|err| Failure(format!("{name}: cannot read: {}", io_message(&err))))?;
             Ok((name, bytes))
         }
@@ -28,54 +30,9 @@ pub(crate) fn read_input(file: Option<&Path>) -> Result<(String, Vec<u8>), Failu
             io::stdin().lock().read_to_end(&mut bytes).map_err(|err| {
                 Failure(format!("standard input: cannot read: {}", io_message(&err)))
             })?;
-            Ok((STDIN_NAME.to_owned(), bytes))
+            Ok((STDIN_NAME.to_owned(), InputBytes::from_bytes(bytes)))
         }
     }
-}
-
-/// Files at least this long are read by two threads.
-const PARALLEL_READ_MIN: u64 = 8 << 20;
-
-/// The bytes of a file. A long regular file is read by two threads, each
-/// reading one half into its own part of the buffer: most of the time a
-/// read takes is the kernel copying the bytes and faulting in the buffer's
-/// fresh pages, and that goes twice as fast. If the file turns out shorter
-/// or longer than it said, it is read again in one go.
-fn read_file(path: &Path) -> io::Result<Vec<u8>> {
-    #[cfg(unix)]
-    {
-        let file = fs::File::open(path)?;
-        let metadata = file.metadata()?;
-        if metadata.is_file() && metadata.len() >= PARALLEL_READ_MIN {
-            if let Some(bytes) = read_in_halves(&file, metadata.len()) {
-                return Ok(bytes);
-            }
-        }
-    }
-    fs::read(path)
-}
-
-/// [`read_file`]'s two threads: the `len` bytes of `file`, or `None` when
-/// they cannot be read so (or there are more).
-#[cfg(unix)]
-fn read_in_halves(file: &fs::File, len: u64) -> Option<Vec<u8>> {
-    use std::os::unix::fs::FileExt;
-    let mut bytes = vec![0u8; usize::try_from(len).ok()?];
-    let middle = bytes.len() / 2;
-    let middle_at = u64::try_from(middle).ok()?;
-    let (first, second) = bytes.split_at_mut(middle);
-    let read = std::thread::scope(|scope| {
-        let other = std::thread::Builder::new()
-            .name("outline-read".to_owned())
-            .spawn_scoped(scope, || file.read_exact_at(second, middle_at));
-        let mine = file.read_exact_at(first, 0);
-        // Without a second thread, the file is read again in one go.
-        other.is_ok_and(|handle| handle.join().is_ok_and(|read| read.is_ok())) && mine.is_ok()
-    });
-    // Nothing may follow what the file's length said.
-    let mut past_end = [0u8; 1];
-    let at_end = file.read_at(&mut past_end, len).ok() == Some(0);
-    (read && at_end).then_some(bytes)
 }
 
 /// Write to a file, or to standard output; a closed pipe is not a failure.
@@ -244,39 +201,5 @@ pub(crate) fn io_message(err: &io::Error) -> String {
         io::ErrorKind::NotFound => "no such file or directory".to_owned(),
         io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
         _ => err.to_string(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// A long file read in halves, and a short one read in one go, come
-    /// back byte for byte; a missing one is an error.
-    #[test]
-    fn files_read_in_halves_or_whole_are_the_files() {
-        let dir = std::env::temp_dir().join(format!("outline-read-test-{}", std::process::id()));
-        fs::create_dir_all(&dir).expect("temp dir");
-        let long_len = usize::try_from(PARALLEL_READ_MIN).expect("fits") + 12_345;
-        // Bytes that differ from place to place, so that a half read to the
-        // wrong place shows.
-        let long: Vec<u8> = (0..long_len).map(|i| (i % 251) as u8).collect();
-        for (name, bytes) in [
-            ("long", long),
-            ("short", b"short".to_vec()),
-            ("empty", Vec::new()),
-        ] {
-            let path = dir.join(name);
-            fs::write(&path, &bytes).expect("writes");
-            let read = read_file(&path).expect("reads");
-            assert!(
-                read == bytes,
-                "{name}: {} bytes read, {} written",
-                read.len(),
-                bytes.len()
-            );
-        }
-        assert!(read_file(&dir.join("missing")).is_err());
-        let _ = fs::remove_dir_all(&dir);
     }
 }

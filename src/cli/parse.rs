@@ -158,7 +158,8 @@ fn single(args: &ParseArgs) -> Result<(), Failure> {
         encoding,
         segmentation: args.input.segmentation(),
     };
-    let decoded = outline::decode(&bytes, options.encoding)
+    let decoded = bytes
+        .decode(options.encoding)
         .map_err(|err| Failure(format!("{name}: {err}")))?;
     let size = bytes.len();
     if matches!(args.format, view::Format::Json) && !args.pretty {
@@ -247,7 +248,7 @@ impl Job<'_> {
             Some(path) => fs::read(path).map_err(|err| {
                 Failure(format!("{}: cannot read: {}", input.name, io_message(&err)))
             })?,
-            None => read_input(None)?.1,
+            None => read_input(None)?.1.into_bytes(),
         };
         let options = Options {
             name: input.name.clone(),
