@@ -137,8 +137,8 @@ fn read_in_halves(file: &fs::File, len: u64) -> Option<InputBytes> {
 
 /// `bytes` as text, when the scans of its two halves (split at `middle`)
 /// and what lies around and between them show it is UTF-8.
-// The one `unsafe` of the crate: the check of the whole would redo the
-// halves' checks, on one thread, and cost as much as they did.
+// One of the crate's two `unsafe`s (see lib.rs): checking the whole again
+// would redo the halves' checks, on one thread, and cost as much.
 #[allow(unsafe_code)]
 fn text_if_checked(bytes: Vec<u8>, middle: usize, first: Utf8Scan, second: Utf8Scan) -> InputBytes {
     if !is_utf8(&bytes, middle, first, second) {
