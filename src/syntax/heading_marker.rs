@@ -366,6 +366,102 @@ pub(crate) fn heading_marker(input: &str) -> IResult<&str, HeadingMarker<'_>> {
     numbered(input)
 }
 
+/// A heading marker found at the start of a line, kept as offsets into
+/// that line: what [`heading_marker`] found, to be read back
+/// ([`MarkerSpan::read`]) without parsing the line again. The lines that
+/// open blocks are read once, when they are grouped (on two threads for a
+/// long text), and the tree builder reads the spans.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct MarkerSpan {
+    family: HeadingFamily,
+    number: u32,
+    /// The marker as written: bytes `from..to` of the line.
+    from: u16,
+    to: u16,
+    /// Where the rest of the line starts.
+    rest: u16,
+}
+
+impl MarkerSpan {
+    /// The span of `found`, which [`heading_marker`] found at the start of
+    /// `line`, leaving `rest`; `None` when an offset does not fit in 16
+    /// bits (a marker with thousands of spaces inside).
+    fn of(line: &str, rest: &str, found: &HeadingMarker<'_>) -> Option<MarkerSpan> {
+        let rest_at = line.len().checked_sub(rest.len())?;
+        let (from, to) = match found.family {
+            // `## ` and no other marker: the hashes.
+            HeadingFamily::Markdown(depth) => (0, usize::from(depth)),
+            // `## 第一章`: a numbered marker after the prefix.
+            _ if line.starts_with('#') => match markdown_prefix(line) {
+                Ok((after_prefix, _)) => (line.len() - after_prefix.len(), rest_at),
+                Err(_) => (0, rest_at),
+            },
+            _ => (0, rest_at),
+        };
+        Some(MarkerSpan {
+            family: found.family,
+            number: found.number,
+            from: u16::try_from(from).ok()?,
+            to: u16::try_from(to).ok()?,
+            rest: u16::try_from(rest_at).ok()?,
+        })
+    }
+
+    /// The marker, read back from `line`, the line it was found in, with
+    /// the rest of the line: what [`heading_marker`] gives.
+    pub(crate) fn read<'a>(&self, line: &'a str) -> Option<(&'a str, HeadingMarker<'a>)> {
+        let written = line.get(usize::from(self.from)..usize::from(self.to))?;
+        let rest = line.get(usize::from(self.rest)..)?;
+        Some((
+            rest,
+            HeadingMarker {
+                family: self.family,
+                number: self.number,
+                marker: squeeze(written),
+            },
+        ))
+    }
+}
+
+/// What opens the first line of a block, as far as heading markers go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum FirstMarker {
+    /// Not looked for: [`heading_marker`] must read the line.
+    Unread,
+    /// No heading marker.
+    Absent,
+    /// This one.
+    Found(MarkerSpan),
+}
+
+impl FirstMarker {
+    /// Look for a heading marker at the start of `line`.
+    pub(crate) fn of(line: &str) -> FirstMarker {
+        match heading_marker(line) {
+            Ok((rest, found)) => {
+                MarkerSpan::of(line, rest, &found).map_or(FirstMarker::Unread, FirstMarker::Found)
+            }
+            Err(_) => FirstMarker::Absent,
+        }
+    }
+
+    /// The marker at the start of `line`, the line this was found for (or
+    /// any line, when it is [`FirstMarker::Unread`]): what
+    /// [`heading_marker`] gives, without its error.
+    pub(crate) fn read<'a>(&self, line: &'a str) -> Option<(&'a str, HeadingMarker<'a>)> {
+        match self {
+            FirstMarker::Unread => heading_marker(line).ok(),
+            FirstMarker::Absent => None,
+            FirstMarker::Found(span) => span.read(line),
+        }
+    }
+
+    /// Whether a marker was found.
+    pub(crate) fn is_found(&self) -> bool {
+        matches!(self, FirstMarker::Found(_))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -445,6 +541,47 @@ mod tests {
                 "should recognize {input}"
             );
         }
+    }
+
+    /// A marker kept as a span reads back as the marker found: on every
+    /// line of every fixture and on lines made for the corners (a Markdown
+    /// prefix with and without a numbered marker, spaces inside markers, a
+    /// marker too long to keep, no marker).
+    #[test]
+    fn markers_kept_as_spans_read_back_as_found() {
+        let long_marker = format!("第{}一章 总则", " ".repeat(70_000));
+        let mut lines: Vec<String> = [
+            "## 第一章 总则",
+            "#\t（ 一 ） 加强",
+            "### 背景",
+            "####### 七",
+            "#一、标题",
+            "（ 二 ） 加强",
+            "十一 、 附则",
+            "第 三 条 之 一　内容",
+            "第一条",
+            "⑷完善",
+            "1.5亿元",
+            "人工智能",
+            "",
+            long_marker.as_str(),
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        for text in crate::source::fixture_texts() {
+            lines.extend(text.lines().map(|l| l.trim().to_owned()));
+        }
+        let mut found = 0;
+        for line in &lines {
+            let kept = FirstMarker::of(line);
+            assert_eq!(kept.read(line), heading_marker(line).ok(), "{line:?}");
+            // Read back as found whether kept or left unread.
+            assert_eq!(FirstMarker::Unread.read(line), heading_marker(line).ok());
+            found += usize::from(kept.is_found());
+        }
+        assert!(found > 200, "{found}");
+        assert_eq!(FirstMarker::of(&long_marker), FirstMarker::Unread);
+        assert_eq!(FirstMarker::of("人工智能"), FirstMarker::Absent);
     }
 
     /// Choosing the parsers by the first character changes nothing: on

@@ -33,7 +33,7 @@ use crate::syntax::heading::{
     RUN_IN_HEADING_CHARS_MAX, SIGNATURE_CHARS_MAX, TITLE_CHARS_MAX, TITLE_LINE_CHARS_MAX,
 };
 use crate::syntax::heading_marker::{
-    heading_marker, markdown_prefix, HeadingFamily, HeadingMarker,
+    heading_marker, markdown_prefix, FirstMarker, HeadingFamily, HeadingMarker,
 };
 use crate::syntax::point_marker::{point_marker, PointScheme};
 use crate::syntax::{LineInfo, LineKind};
@@ -221,6 +221,7 @@ fn split_closing_lines(text: &str, infos: &[LineInfo], raw: &mut Vec<RawBlock>) 
         replacement.push(RawBlock {
             first: signature_line,
             last: signature_line,
+            marker: FirstMarker::Unread,
             ..last
         });
     } else {
@@ -231,6 +232,7 @@ fn split_closing_lines(text: &str, infos: &[LineInfo], raw: &mut Vec<RawBlock>) 
     }
     replacement.push(RawBlock {
         first: last.last,
+        marker: FirstMarker::Unread,
         ..last
     });
     raw.splice(index..=index, replacement);
@@ -375,7 +377,7 @@ impl Builder<'_, '_> {
             .raw
             .get(index + 1)
             .is_none_or(|n| n.kind == LineKind::Separator);
-        if let Ok((after, marker)) = heading_marker(first_line) {
+        if let Some((after, marker)) = raw.marker.read(first_line) {
             let marker_end = block.start + (first_line.len() - after.len());
             if self.numbered_block(block, marker, marker_end, truncated_start, before_cut) {
                 return index + 1;
@@ -413,11 +415,7 @@ impl Builder<'_, '_> {
             }
             return index + 1;
         }
-        if !ends_as_body_text(first_line)
-            && single_text
-                .get()
-                .is_some_and(|text| is_heading_shaped(text, HEADING_CHARS_MAX))
-        {
+        if !ends_as_body_text(first_line) && single_text.is_heading_shaped(HEADING_CHARS_MAX) {
             let heading = Heading {
                 text: context.heading_text(block, block.start, block.end),
                 numbering: None,
@@ -819,7 +817,27 @@ fn is_one_heading_shaped_line(
 ) -> bool {
     block.lines.len() == 1
         && !ends_as_body_text(context.first_line(block))
-        && is_heading_shaped(&context.text(block), max_chars)
+        && line_is_heading_shaped(context, block, max_chars)
+            .unwrap_or_else(|| is_heading_shaped(&context.text(block), max_chars))
+}
+
+/// [`is_heading_shaped`] for the normalized text of a block that is one
+/// whole line, answered from the line as written where it can be, without
+/// normalizing: normalizing only takes out or narrows white space inside
+/// the line, so its text ends with the same character and has at most as
+/// many characters as the line's content. `None` when that content has
+/// more than `max_chars` characters, or the block is not one whole line.
+fn line_is_heading_shaped(
+    context: &Context<'_>,
+    block: TextBlock<'_>,
+    max_chars: usize,
+) -> Option<bool> {
+    let [line] = block.lines else {
+        return None;
+    };
+    let whole = block.start == line.content_start && block.end == line.content_end;
+    (whole && line.content_chars as usize <= max_chars)
+        .then(|| is_heading_shaped(context.content(line), max_chars))
 }
 
 fn position_of(block: TextBlock<'_>) -> Position {
@@ -856,6 +874,21 @@ impl SingleText<'_, '_> {
         }
         let (context, block) = (self.context, self.block);
         Some(self.text.get_or_insert_with(|| context.text(block)))
+    }
+
+    /// Whether the block is one line whose text is shaped like a heading
+    /// of at most `max_chars` characters ([`is_heading_shaped`]); the text
+    /// is made only when the line as written cannot tell.
+    fn is_heading_shaped(&mut self, max_chars: usize) -> bool {
+        if !self.is_single() {
+            return false;
+        }
+        match line_is_heading_shaped(self.context, self.block, max_chars) {
+            Some(shaped) => shaped,
+            None => self
+                .get()
+                .is_some_and(|text| is_heading_shaped(text, max_chars)),
+        }
     }
 
     /// The text, whatever the block's length.
@@ -1181,6 +1214,71 @@ fn lead_of(text: &str, marker: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::source::split_lines;
+    use crate::syntax::classify_line;
+
+    /// Where the line as written tells whether a one-line block is shaped
+    /// like a heading, it tells what its normalized text tells, segmented
+    /// or not: on every text line of every fixture, and on lines made for
+    /// the corners (the limit of characters reached by spaces that
+    /// normalizing takes out, a line that is only brackets).
+    #[test]
+    fn heading_shape_read_from_the_line_is_that_of_its_text() {
+        let mut texts = crate::source::fixture_texts();
+        texts.push(
+            [
+                "人工 智能 引领 科技 创新",
+                "人 工 智 能",
+                "（草案）",
+                "）",
+                "第一章　总　　则",
+            ]
+            .join("\n"),
+        );
+        let mut told = 0;
+        for text in &texts {
+            let infos: Vec<LineInfo> = split_lines(text)
+                .iter()
+                .map(|line| classify_line(text, line))
+                .collect();
+            for segmented in [false, true] {
+                let context = Context {
+                    text,
+                    infos: &infos,
+                    segmented,
+                    indented_paragraphs: false,
+                    defer_texts: false,
+                };
+                for index in 0..infos.len() {
+                    let Some(line) = infos.get(index..=index) else {
+                        continue;
+                    };
+                    if line.first().is_none_or(|l| l.kind != LineKind::Text) {
+                        continue;
+                    }
+                    let block = context.block(&RawBlock {
+                        kind: LineKind::Text,
+                        first: index,
+                        last: index,
+                        marker: FirstMarker::Unread,
+                    });
+                    for max_chars in [4, 5, 8, SIGNATURE_CHARS_MAX, HEADING_CHARS_MAX] {
+                        if let Some(shaped) = line_is_heading_shaped(&context, block, max_chars) {
+                            told += 1;
+                            let normalized = context.text(block);
+                            assert_eq!(
+                                shaped,
+                                is_heading_shaped(&normalized, max_chars),
+                                "{:?} ({max_chars})",
+                                context.first_line(block)
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        assert!(told > 1000, "{told}");
+    }
 
     #[test]
     fn lead_is_the_first_sentence_after_the_marker() {

@@ -22,7 +22,7 @@
 //! paragraphs are separated by blank lines.
 
 use crate::syntax::heading::{is_heading_shaped, NUMBERED_HEADING_CHARS_MAX};
-use crate::syntax::heading_marker::heading_marker;
+use crate::syntax::heading_marker::FirstMarker;
 use crate::syntax::{LineInfo, LineKind};
 
 /// How a document marks its paragraphs.
@@ -45,6 +45,9 @@ pub(crate) struct RawBlock {
     pub first: usize,
     /// Index of the last line (inclusive).
     pub last: usize,
+    /// The heading marker that opens the first line, looked for while
+    /// grouping.
+    pub marker: FirstMarker,
 }
 
 /// The layout, and the typical length of a text line in characters.
@@ -237,13 +240,19 @@ impl LengthCounts {
 /// Whether a line of a wrapped document is a numbered heading standing
 /// alone: it opens with a heading marker, has no closing punctuation, and is
 /// at most 60% of the typical line's length.
-fn is_standalone_heading(text: &str, info: &LineInfo, typical: usize) -> bool {
-    let line = content(text, info);
+/// `marker` is set to what opens the line when it had to be looked for.
+fn is_standalone_heading(
+    line: &str,
+    info: &LineInfo,
+    typical: usize,
+    marker: &mut FirstMarker,
+) -> bool {
     // No character takes more than 4 bytes: a longer line is no heading.
-    line.len() <= NUMBERED_HEADING_CHARS_MAX * 4
-        && (info.chars as usize) * 10 <= typical * 6
-        && heading_marker(line).is_ok()
-        && is_heading_shaped(line, NUMBERED_HEADING_CHARS_MAX)
+    if line.len() > NUMBERED_HEADING_CHARS_MAX * 4 || (info.chars as usize) * 10 > typical * 6 {
+        return false;
+    }
+    *marker = FirstMarker::of(line);
+    marker.is_found() && is_heading_shaped(line, NUMBERED_HEADING_CHARS_MAX)
 }
 
 /// Group lines into blocks by the layout; blank lines only separate.
@@ -310,9 +319,10 @@ fn group_lines(
     let layout = info.layout;
     let mut open = false; // whether the last block is text that may go on
     for (index, line) in (first_index..).zip(lines) {
+        let mut marker = FirstMarker::Unread;
         let standalone = layout != Layout::LinePerParagraph
             && line.kind == LineKind::Text
-            && is_standalone_heading(text, line, info.typical);
+            && is_standalone_heading(content(text, line), line, info.typical, &mut marker);
         let info = line;
         match info.kind {
             LineKind::Blank => open = false,
@@ -321,6 +331,7 @@ fn group_lines(
                     kind: info.kind,
                     first: index,
                     last: index,
+                    marker: FirstMarker::Absent,
                 });
                 open = false;
             }
@@ -334,11 +345,20 @@ fn group_lines(
                     };
                 match out.last_mut() {
                     Some(block) if continues => block.last = index,
-                    _ => out.push(RawBlock {
-                        kind: LineKind::Text,
-                        first: index,
-                        last: index,
-                    }),
+                    _ => {
+                        // Read here, on the grouping threads, rather than
+                        // by the builder, which reads every block's first
+                        // line for a marker.
+                        if marker == FirstMarker::Unread {
+                            marker = FirstMarker::of(content(text, info));
+                        }
+                        out.push(RawBlock {
+                            kind: LineKind::Text,
+                            first: index,
+                            last: index,
+                            marker,
+                        });
+                    }
                 }
                 open = !standalone;
             }
