@@ -406,13 +406,17 @@ const fn needs_escape(word: u64) -> bool {
 }
 
 /// Whether any byte of `bytes` must be escaped, read a word at a time,
-/// the last (short) word padded with bytes that need no escaping.
+/// the last (short) word padded with bytes that need no escaping. A word
+/// of bytes that all have their high bit set (Chinese text without ASCII
+/// in it, most words of a paragraph once its segmentation spaces are out)
+/// has none to escape, which two operations tell.
 fn any_needs_escape(bytes: &[u8]) -> bool {
     let mut words = bytes.chunks_exact(8);
     for chunk in &mut words {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
-        if needs_escape(u64::from_le_bytes(word)) {
+        let word = u64::from_le_bytes(word);
+        if word & HIGH_BITS != HIGH_BITS && needs_escape(word) {
             return true;
         }
     }
@@ -518,6 +522,14 @@ mod tests {
                 let mut s = "x".repeat(9);
                 s.replace_range(at..=at, &c.to_string());
                 cases.push(s);
+            }
+        }
+        // Every byte below 0x80 among characters of two and three bytes (a
+        // word without ASCII needs no escaping), at each place in a word.
+        let leads = ["", "é", "长", "éé", "é长", "长长", "éé长", "é长长"];
+        for b in 0u8..0x80 {
+            for lead in leads {
+                cases.push(format!("{lead}{}长长长长", char::from(b)));
             }
         }
         for case in &cases {
