@@ -14,6 +14,17 @@ use nom::{bytes::complete::take_while, combinator::eof, IResult, Parser};
 
 /// Succeeds on a line that holds only white space, consuming all of it.
 pub(crate) fn blank_line(input: &str) -> IResult<&str, &str> {
+    // What is left of a line after its indentation, the usual input, is
+    // empty or starts with text: told without running the parsers.
+    if input.is_empty() {
+        return Ok((input, input));
+    }
+    if !input.starts_with(is_space) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Eof,
+        )));
+    }
     (take_while(is_space), eof)
         .map(|(spaces, _)| spaces)
         .parse(input)
