@@ -57,7 +57,8 @@ impl<'a> Context<'a> {
     }
 
     /// The block's lines cut to the byte range `from..to`, each piece
-    /// without surrounding white space.
+    /// without surrounding white space. A line's content has none at
+    /// either end: only a line that is cut is trimmed.
     pub(crate) fn pieces(
         &self,
         block: TextBlock<'a>,
@@ -69,6 +70,11 @@ impl<'a> Context<'a> {
             .iter()
             .take_while(move |line| line.content_start < to)
             .filter_map(move |line| {
+                if from <= line.content_start && line.content_end <= to {
+                    return text
+                        .get(line.content_start..line.content_end)
+                        .filter(|piece| !piece.is_empty());
+                }
                 let start = line.content_start.max(from);
                 let end = line.content_end.min(to);
                 (start < end)
@@ -682,4 +688,84 @@ fn marker_joint(marker: &str, first: Option<char>, spaced: bool) -> &'static str
 fn lines_from(block: TextBlock<'_>, from: usize) -> &[LineInfo] {
     let first = block.lines.partition_point(|line| line.content_end <= from);
     block.lines.get(first..).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::split_lines;
+    use crate::syntax::{classify_line, LineKind};
+
+    /// The pieces of a block are its lines cut to the range and trimmed,
+    /// whether a line is taken whole (not trimmed again) or cut: on every
+    /// run of up to three text lines of every fixture, and of lines made
+    /// for the corners, at ranges that take lines whole, cut them inside
+    /// and between characters, and leave nothing.
+    #[test]
+    fn pieces_are_the_lines_cut_and_trimmed() {
+        let mut texts = crate::source::fixture_texts();
+        texts.push("\u{3000}\u{3000}一 是 \u{3000}\n  甲 \u{2003}乙\t\n丙".to_owned());
+        let mut compared = 0;
+        for text in &texts {
+            let infos: Vec<LineInfo> = split_lines(text)
+                .iter()
+                .map(|line| classify_line(text, line))
+                .collect();
+            let context = Context {
+                text,
+                infos: &infos,
+                segmented: true,
+                indented_paragraphs: false,
+                defer_texts: false,
+            };
+            for first in 0..infos.len() {
+                for last in first..(first + 3).min(infos.len()) {
+                    let Some(lines) = infos.get(first..=last) else {
+                        continue;
+                    };
+                    if lines.iter().any(|l| l.kind != LineKind::Text) {
+                        break;
+                    }
+                    let block = context.block(&RawBlock {
+                        kind: LineKind::Text,
+                        first,
+                        last,
+                        marker: crate::syntax::heading_marker::FirstMarker::Unread,
+                    });
+                    let boundaries: Vec<usize> = (block.start..=block.end)
+                        .filter(|&at| text.is_char_boundary(at))
+                        .collect();
+                    let near_ends = boundaries
+                        .iter()
+                        .take(3)
+                        .chain(boundaries.iter().rev().take(3));
+                    let ranges: Vec<(usize, usize)> = near_ends
+                        .clone()
+                        .flat_map(|&from| near_ends.clone().map(move |&to| (from, to)))
+                        .collect();
+                    for (from, to) in ranges {
+                        let expected: Vec<&str> = lines
+                            .iter()
+                            .filter_map(|line| {
+                                let start = line.content_start.max(from);
+                                let end = line.content_end.min(to);
+                                (start < end).then(|| text.get(start..end)).flatten()
+                            })
+                            .map(trim_spaces)
+                            .filter(|piece| !piece.is_empty())
+                            .collect();
+                        let pieces: Vec<&str> = context.pieces(block, from, to).collect();
+                        assert_eq!(
+                            pieces,
+                            expected,
+                            "{from}..{to} of {:?}",
+                            &text[block.start..block.end]
+                        );
+                        compared += 1;
+                    }
+                }
+            }
+        }
+        assert!(compared > 10_000, "{compared}");
+    }
 }
