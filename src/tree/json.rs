@@ -96,6 +96,8 @@ struct JsonWriter<'t, W> {
     out: W,
     /// Makes the texts of the paragraphs whose text is empty, if any.
     texts: Option<TextFiller<'t>>,
+    /// Where each position's JSON is gathered.
+    position: PositionJson,
 }
 
 impl<'t, W: Write> JsonWriter<'t, W> {
@@ -104,6 +106,7 @@ impl<'t, W: Write> JsonWriter<'t, W> {
             buf: Vec::with_capacity(FLUSH_AT + 4096),
             out,
             texts,
+            position: PositionJson::default(),
         }
     }
 
@@ -143,23 +146,16 @@ impl<'t, W: Write> JsonWriter<'t, W> {
         write_escaped(&mut self.buf, s.as_bytes());
     }
 
-    fn location(&mut self, at: &Location) {
-        self.raw("{\"line\":");
-        self.size(at.line);
-        self.raw(",\"column\":");
-        self.size(at.column);
-        self.raw(",\"offset\":");
-        self.size(at.offset);
-        self.raw("}");
-    }
-
     /// `,"position":{…}}` — the last field of every node, and its close.
     fn position_last(&mut self, position: &Position) {
-        self.raw(",\"position\":{\"start\":");
-        self.location(&position.start);
-        self.raw(",\"end\":");
-        self.location(&position.end);
-        self.raw("}}");
+        let json = &mut self.position;
+        json.len = 0;
+        json.put(b",\"position\":{\"start\":");
+        json.location(&position.start);
+        json.put(b",\"end\":");
+        json.location(&position.end);
+        json.put(b"}}");
+        self.buf.extend_from_slice(self.position.bytes());
     }
 
     fn document(&mut self, doc: &Document) -> io::Result<()> {
@@ -390,6 +386,107 @@ impl<'t, W: Write> JsonWriter<'t, W> {
     }
 }
 
+/// The JSON of a position, gathered in a fixed array (the writer's, used
+/// again for each) and appended to the buffer in one copy: a node's position is six numbers and eight pieces of
+/// punctuation, each of which would otherwise be a push of its own (and the
+/// numbers' digits, of a length known only at run time, a call to `memcpy`
+/// each).
+struct PositionJson {
+    bytes: [u8; POSITION_JSON_MAX],
+    len: usize,
+}
+
+/// Room for the longest position (six 20-digit numbers and 75 bytes of
+/// keys and punctuation), and for the last number's whole window
+/// ([`PositionJson::decimal`]).
+const POSITION_JSON_MAX: usize = 256 + DIGITS_MAX;
+
+impl Default for PositionJson {
+    fn default() -> Self {
+        PositionJson {
+            bytes: [0; POSITION_JSON_MAX],
+            len: 0,
+        }
+    }
+}
+
+/// `"00010203…99"`: the two digits of each number below 100.
+const DIGIT_PAIRS: &[u8; 200] = b"\
+0001020304050607080910111213141516171819\
+2021222324252627282930313233343536373839\
+4041424344454647484950515253545556575859\
+6061626364656667686970717273747576777879\
+8081828384858687888990919293949596979899";
+
+impl PositionJson {
+    fn bytes(&self) -> &[u8] {
+        self.bytes.get(..self.len).unwrap_or_default()
+    }
+
+    fn put(&mut self, piece: &[u8]) {
+        if let Some(room) = self.bytes.get_mut(self.len..self.len + piece.len()) {
+            room.copy_from_slice(piece);
+            self.len += piece.len();
+        }
+    }
+
+    fn location(&mut self, at: &Location) {
+        self.put(b"{\"line\":");
+        self.decimal(at.line as u64);
+        self.put(b",\"column\":");
+        self.decimal(at.column as u64);
+        self.put(b",\"offset\":");
+        self.decimal(at.offset as u64);
+        self.put(b"}");
+    }
+
+    /// `n` in decimal: its digits written from the last, two at a time,
+    /// into a window on the stack, which is copied whole (a fixed-size
+    /// copy) and kept as far as the digits go.
+    fn decimal(&mut self, mut n: u64) {
+        // u64::MAX has 20 digits: they end at `DIGITS_MAX`, zeros follow.
+        let mut window = [0u8; 2 * DIGITS_MAX];
+        let mut start = DIGITS_MAX;
+        while n >= 100 {
+            let pair = (n % 100) as usize * 2;
+            n /= 100;
+            start = start.saturating_sub(2);
+            if let (Some(to), Some(from)) = (
+                window.get_mut(start..start + 2),
+                DIGIT_PAIRS.get(pair..pair + 2),
+            ) {
+                to.copy_from_slice(from);
+            }
+        }
+        if n >= 10 {
+            let pair = n as usize * 2;
+            start = start.saturating_sub(2);
+            if let (Some(to), Some(from)) = (
+                window.get_mut(start..start + 2),
+                DIGIT_PAIRS.get(pair..pair + 2),
+            ) {
+                to.copy_from_slice(from);
+            }
+        } else {
+            start = start.saturating_sub(1);
+            if let Some(digit) = window.get_mut(start) {
+                *digit = b'0' + n as u8;
+            }
+        }
+        let (Some(to), Some(from)) = (
+            self.bytes.get_mut(self.len..self.len + DIGITS_MAX),
+            window.get(start..start + DIGITS_MAX),
+        ) else {
+            return;
+        };
+        to.copy_from_slice(from);
+        self.len += DIGITS_MAX - start;
+    }
+}
+
+/// The most digits of a u64.
+const DIGITS_MAX: usize = 20;
+
 const LOW_BITS: u64 = 0x0101_0101_0101_0101;
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
@@ -503,6 +600,51 @@ fn escape_into(buf: &mut Vec<u8>, bytes: &[u8]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Numbers are written as `to_string` writes them, one after the
+    /// other: every length from 1 to 20 digits, at its bounds.
+    #[test]
+    fn numbers_are_written_in_decimal() {
+        let mut numbers = vec![0, 1, 9, 42, u64::MAX, u64::MAX - 1];
+        let mut power: u64 = 1;
+        while let Some(next) = power.checked_mul(10) {
+            numbers.extend([power - 1, power, power + 1, next - 1, power * 7 + 3]);
+            power = next;
+        }
+        numbers.extend((0..2000).map(|n| n * 7919));
+        let mut json = PositionJson::default();
+        for n in numbers {
+            json.len = 0;
+            json.put(b"x");
+            json.decimal(n);
+            json.decimal(n);
+            assert_eq!(json.bytes(), format!("x{n}{n}").as_bytes(), "{n}");
+        }
+    }
+
+    /// A position with the longest numbers fits.
+    #[test]
+    fn the_longest_position_fits() {
+        let far = Location {
+            line: usize::MAX,
+            column: usize::MAX,
+            offset: usize::MAX,
+        };
+        let mut ours = JsonWriter::new(Vec::new(), None);
+        ours.position_last(&Position {
+            start: far,
+            end: far,
+        });
+        let theirs = serde_json::to_string(&Position {
+            start: far,
+            end: far,
+        })
+        .unwrap_or_default();
+        assert_eq!(
+            String::from_utf8_lossy(&ours.buf),
+            format!(",\"position\":{theirs}}}")
+        );
+    }
 
     #[test]
     fn strings_are_escaped_as_serde_json_escapes_them() {
