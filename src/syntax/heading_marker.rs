@@ -368,9 +368,10 @@ pub(crate) fn heading_marker(input: &str) -> IResult<&str, HeadingMarker<'_>> {
 
 /// A heading marker found at the start of a line, kept as offsets into
 /// that line: what [`heading_marker`] found, to be read back
-/// ([`MarkerSpan::read`]) without parsing the line again. The lines that
-/// open blocks are read once, when they are grouped (on two threads for a
-/// long text), and the tree builder reads the spans.
+/// ([`MarkerSpan::read`]) without parsing the line again. Grouping lines
+/// into blocks (on two threads for a long text) looks for a marker on the
+/// short lines of a wrapped document; the tree builder, which looks for one
+/// on the first line of every block, reads what was found there.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct MarkerSpan {
     family: HeadingFamily,

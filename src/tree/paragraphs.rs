@@ -45,8 +45,11 @@ pub(crate) struct RawBlock {
     pub first: usize,
     /// Index of the last line (inclusive).
     pub last: usize,
-    /// The heading marker that opens the first line, looked for while
-    /// grouping.
+    /// The heading marker that opens the first line, if grouping looked
+    /// for one there (only on short lines, and not in every layout: a
+    /// block's first line is otherwise [`FirstMarker::Unread`]; looking
+    /// for markers on the others too cost the grouping threads more than it
+    /// spared the builder).
     pub marker: FirstMarker,
 }
 
@@ -240,7 +243,7 @@ impl LengthCounts {
 /// Whether a line of a wrapped document is a numbered heading standing
 /// alone: it opens with a heading marker, has no closing punctuation, and is
 /// at most 60% of the typical line's length.
-/// `marker` is set to what opens the line when it had to be looked for.
+/// `marker` is set to what opens the line when it was looked for.
 fn is_standalone_heading(
     line: &str,
     info: &LineInfo,
@@ -346,12 +349,6 @@ fn group_lines(
                 match out.last_mut() {
                     Some(block) if continues => block.last = index,
                     _ => {
-                        // Read here, on the grouping threads, rather than
-                        // by the builder, which reads every block's first
-                        // line for a marker.
-                        if marker == FirstMarker::Unread {
-                            marker = FirstMarker::of(content(text, info));
-                        }
                         out.push(RawBlock {
                             kind: LineKind::Text,
                             first: index,
