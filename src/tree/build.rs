@@ -403,7 +403,7 @@ impl Builder<'_, '_> {
                     marker.marker,
                     marker_end,
                 );
-                self.tree.push(Item::Point(marker, paragraph));
+                self.tree.push(Item::Point(Box::new((marker, paragraph))));
             } else {
                 // Not a point but a paragraph that opens an enumeration:
                 // its text joins the marker as a point's would, which the
@@ -703,7 +703,7 @@ impl Builder<'_, '_> {
                 marker.marker.into_owned(),
                 marker_end,
             );
-            self.tree.push(Item::Point(marker, paragraph));
+            self.tree.push(Item::Point(Box::new((marker, paragraph))));
             return true;
         }
         if standalone {
@@ -918,9 +918,12 @@ pub(crate) struct Marker {
 }
 
 /// A block, or a paragraph that opens a point, before points are grouped.
+/// A point is boxed: items are moved several times on their way into the
+/// tree, and one the size of a block is moved in place, where the larger
+/// pair of a marker and a paragraph took a call to `memcpy` each time.
 enum Item {
     Block(Block),
-    Point(Marker, Paragraph),
+    Point(Box<(Marker, Paragraph)>),
 }
 
 /// A section whose end has not been seen yet.
@@ -1002,15 +1005,14 @@ impl TreeBuilder {
 
     /// Whether the last item is a point of this scheme.
     fn last_is_point_of(&self, scheme: &str) -> bool {
-        matches!(self.items().last(), Some(Item::Point(marker, _)) if marker.scheme == scheme)
+        matches!(self.items().last(), Some(Item::Point(point)) if point.0.scheme == scheme)
     }
 
     /// Whether the last item is a paragraph (or a point's) ending in a colon.
     fn last_ends_with_colon(&self, context: &Context<'_>) -> bool {
         let paragraph = match self.items().last() {
-            Some(Item::Point(_, paragraph)) | Some(Item::Block(Block::Paragraph(paragraph))) => {
-                paragraph
-            }
+            Some(Item::Point(point)) => &point.1,
+            Some(Item::Block(Block::Paragraph(paragraph))) => paragraph,
             _ => return false,
         };
         context
@@ -1106,17 +1108,18 @@ fn group_points_keeping_room(items: Vec<Item>) -> (Vec<Block>, Vec<Item>) {
                 out.push(block);
                 continue;
             }
-            Item::Point(marker, paragraph) => (marker, paragraph),
+            Item::Point(point) => *point,
         };
         let scheme = marker.scheme;
         let mut points = vec![(marker, paragraph, Vec::new())];
         while let Some(next) = rest.pop_front() {
             match next {
-                Item::Point(marker, paragraph) if marker.scheme == scheme => {
-                    if marker.number == Some(1) {
-                        rest.push_front(Item::Point(marker, paragraph));
+                Item::Point(point) if point.0.scheme == scheme => {
+                    if point.0.number == Some(1) {
+                        rest.push_front(Item::Point(point));
                         break;
                     }
+                    let (marker, paragraph) = *point;
                     points.push((marker, paragraph, Vec::new()));
                 }
                 other if scheme_has_numbers(scheme) => {
