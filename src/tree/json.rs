@@ -553,7 +553,7 @@ fn write_escaped(buf: &mut Vec<u8>, bytes: &[u8]) {
 fn write_escaped_parts(buf: &mut Vec<u8>, parts: &[&[u8]]) {
     buf.reserve(parts.iter().map(|part| part.len()).sum::<usize>() + 2);
     buf.push(b'"');
-    for part in parts {
+    for part in parts.iter().filter(|part| !part.is_empty()) {
         escape_into(buf, part);
     }
     buf.push(b'"');
