@@ -690,6 +690,32 @@ fn lines_from(block: TextBlock<'_>, from: usize) -> &[LineInfo] {
     block.lines.get(first..).unwrap_or_default()
 }
 
+/// What the tests of the second pass build blocks with.
+#[cfg(test)]
+impl<'a> Context<'a> {
+    /// A context over `text`, whose lines `infos` are, texts made now.
+    pub(crate) fn for_test(text: &'a str, infos: &'a [LineInfo], segmented: bool) -> Self {
+        Context {
+            text,
+            infos,
+            segmented,
+            indented_paragraphs: false,
+            defer_texts: false,
+        }
+    }
+
+    /// The block of lines `first..=last`, whose first line is not read for
+    /// a marker.
+    pub(crate) fn lines_block(&self, first: usize, last: usize) -> TextBlock<'a> {
+        self.block(&RawBlock {
+            kind: crate::syntax::LineKind::Text,
+            first,
+            last,
+            marker: crate::syntax::heading_marker::FirstMarker::Unread,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -711,13 +737,7 @@ mod tests {
                 .iter()
                 .map(|line| classify_line(text, line))
                 .collect();
-            let context = Context {
-                text,
-                infos: &infos,
-                segmented: true,
-                indented_paragraphs: false,
-                defer_texts: false,
-            };
+            let context = Context::for_test(text, &infos, true);
             for first in 0..infos.len() {
                 for last in first..(first + 3).min(infos.len()) {
                     let Some(lines) = infos.get(first..=last) else {
@@ -726,12 +746,7 @@ mod tests {
                     if lines.iter().any(|l| l.kind != LineKind::Text) {
                         break;
                     }
-                    let block = context.block(&RawBlock {
-                        kind: LineKind::Text,
-                        first,
-                        last,
-                        marker: crate::syntax::heading_marker::FirstMarker::Unread,
-                    });
+                    let block = context.lines_block(first, last);
                     let boundaries: Vec<usize> = (block.start..=block.end)
                         .filter(|&at| text.is_char_boundary(at))
                         .collect();

@@ -1245,13 +1245,7 @@ mod tests {
                 .map(|line| classify_line(text, line))
                 .collect();
             for segmented in [false, true] {
-                let context = Context {
-                    text,
-                    infos: &infos,
-                    segmented,
-                    indented_paragraphs: false,
-                    defer_texts: false,
-                };
+                let context = Context::for_test(text, &infos, segmented);
                 for index in 0..infos.len() {
                     let Some(line) = infos.get(index..=index) else {
                         continue;
@@ -1259,12 +1253,7 @@ mod tests {
                     if line.first().is_none_or(|l| l.kind != LineKind::Text) {
                         continue;
                     }
-                    let block = context.block(&RawBlock {
-                        kind: LineKind::Text,
-                        first: index,
-                        last: index,
-                        marker: FirstMarker::Unread,
-                    });
+                    let block = context.lines_block(index, index);
                     for max_chars in [4, 5, 8, SIGNATURE_CHARS_MAX, HEADING_CHARS_MAX] {
                         if let Some(shaped) = line_is_heading_shaped(&context, block, max_chars) {
                             told += 1;
