@@ -397,9 +397,9 @@ struct PositionJson {
 }
 
 /// Room for the longest position (six 20-digit numbers and 75 bytes of
-/// keys and punctuation), and for the last number's whole window
-/// ([`PositionJson::decimal`]).
-const POSITION_JSON_MAX: usize = 256 + DIGITS_MAX;
+/// keys and punctuation: 195), and for the eight-byte store that writes its
+/// last digits ([`PositionJson::put_word`]).
+const POSITION_JSON_MAX: usize = 256;
 
 impl Default for PositionJson {
     fn default() -> Self {
@@ -409,14 +409,6 @@ impl Default for PositionJson {
         }
     }
 }
-
-/// `"00010203…99"`: the two digits of each number below 100.
-const DIGIT_PAIRS: &[u8; 200] = b"\
-0001020304050607080910111213141516171819\
-2021222324252627282930313233343536373839\
-4041424344454647484950515253545556575859\
-6061626364656667686970717273747576777879\
-8081828384858687888990919293949596979899";
 
 impl PositionJson {
     fn bytes(&self) -> &[u8] {
@@ -474,52 +466,13 @@ impl PositionJson {
         }
     }
 
-    /// [`PositionJson::decimal`] for any number: its digits written from
-    /// the last, two at a time, into a window on the stack, which is copied
-    /// whole (a fixed-size copy) and kept as far as the digits go.
-    fn long_decimal(&mut self, mut n: u64) {
-        // u64::MAX has 20 digits: they end at `DIGITS_MAX`, zeros follow.
-        let mut window = [0u8; 2 * DIGITS_MAX];
-        let mut start = DIGITS_MAX;
-        while n >= 100 {
-            let pair = (n % 100) as usize * 2;
-            n /= 100;
-            start = start.saturating_sub(2);
-            if let (Some(to), Some(from)) = (
-                window.get_mut(start..start + 2),
-                DIGIT_PAIRS.get(pair..pair + 2),
-            ) {
-                to.copy_from_slice(from);
-            }
-        }
-        if n >= 10 {
-            let pair = n as usize * 2;
-            start = start.saturating_sub(2);
-            if let (Some(to), Some(from)) = (
-                window.get_mut(start..start + 2),
-                DIGIT_PAIRS.get(pair..pair + 2),
-            ) {
-                to.copy_from_slice(from);
-            }
-        } else {
-            start = start.saturating_sub(1);
-            if let Some(digit) = window.get_mut(start) {
-                *digit = b'0' + n as u8;
-            }
-        }
-        let (Some(to), Some(from)) = (
-            self.bytes.get_mut(self.len..self.len + DIGITS_MAX),
-            window.get(start..start + DIGITS_MAX),
-        ) else {
-            return;
-        };
-        to.copy_from_slice(from);
-        self.len += DIGITS_MAX - start;
+    /// [`PositionJson::decimal`] for a number of 17 digits or more
+    /// (offsets beyond 10 PB): itoa's digits, copied.
+    fn long_decimal(&mut self, n: u64) {
+        let mut digits = itoa::Buffer::new();
+        self.put(digits.format(n).as_bytes());
     }
 }
-
-/// The most digits of a u64.
-const DIGITS_MAX: usize = 20;
 
 /// `0` in each byte: digits 0 to 9 in bytes become ASCII.
 const ASCII_ZEROS: u64 = 0x3030_3030_3030_3030;
