@@ -106,6 +106,15 @@ pub(crate) fn classify_line(text: &str, line: &Line) -> LineInfo {
     }
 }
 
+/// Every line of `text`, recognized (for the tests).
+#[cfg(test)]
+pub(crate) fn classify_lines(text: &str) -> Vec<LineInfo> {
+    crate::source::split_lines(text)
+        .iter()
+        .map(|line| classify_line(text, line))
+        .collect()
+}
+
 /// For the tests of a recognizer with a first-character pre-test: every
 /// character of the Basic Multilingual Plane (where all markers live) that
 /// `may_start` rejects, followed by each of `rests`, is rejected by

@@ -719,8 +719,7 @@ impl<'a> Context<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::split_lines;
-    use crate::syntax::{classify_line, LineKind};
+    use crate::syntax::{classify_lines, LineKind};
 
     /// The pieces of a block are its lines cut to the range and trimmed,
     /// whether a line is taken whole (not trimmed again) or cut: on every
@@ -733,10 +732,7 @@ mod tests {
         texts.push("\u{3000}\u{3000}一 是 \u{3000}\n  甲 \u{2003}乙\t\n丙".to_owned());
         let mut compared = 0;
         for text in &texts {
-            let infos: Vec<LineInfo> = split_lines(text)
-                .iter()
-                .map(|line| classify_line(text, line))
-                .collect();
+            let infos = classify_lines(text);
             let context = Context::for_test(text, &infos, true);
             for first in 0..infos.len() {
                 for last in first..(first + 3).min(infos.len()) {

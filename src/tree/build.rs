@@ -1217,8 +1217,7 @@ fn lead_of(text: &str, marker: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::split_lines;
-    use crate::syntax::classify_line;
+    use crate::syntax::classify_lines;
 
     /// Where the line as written tells whether a one-line block is shaped
     /// like a heading, it tells what its normalized text tells, segmented
@@ -1240,10 +1239,7 @@ mod tests {
         );
         let mut told = 0;
         for text in &texts {
-            let infos: Vec<LineInfo> = split_lines(text)
-                .iter()
-                .map(|line| classify_line(text, line))
-                .collect();
+            let infos = classify_lines(text);
             for segmented in [false, true] {
                 let context = Context::for_test(text, &infos, segmented);
                 for index in 0..infos.len() {

@@ -366,14 +366,10 @@ fn group_lines(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::split_lines;
-    use crate::syntax::classify_line;
+    use crate::syntax::classify_lines;
 
     fn layout_of(text: &str) -> (Layout, Vec<(usize, usize)>) {
-        let infos: Vec<_> = split_lines(text)
-            .iter()
-            .map(|l| classify_line(text, l))
-            .collect();
+        let infos = classify_lines(text);
         let info = detect_layout(&infos);
         let spans = blocks(text, &infos, info)
             .iter()
@@ -401,10 +397,7 @@ mod tests {
                 let copies = PARALLEL_MIN_LINES / unit.lines().count().max(1) + 2;
                 let mut text = unit.repeat(copies);
                 text.push_str(&unit.chars().take(cut * 20).collect::<String>());
-                let infos: Vec<_> = split_lines(&text)
-                    .iter()
-                    .map(|l| classify_line(&text, l))
-                    .collect();
+                let infos = classify_lines(&text);
                 assert!(infos.len() >= PARALLEL_MIN_LINES);
                 let info = detect_layout(&infos);
                 assert_eq!(
@@ -431,10 +424,7 @@ mod tests {
         }
         // Only text lines after the middle: one pass.
         let text = "甲\n\n".to_owned() + &"乙乙乙乙乙乙乙乙乙乙乙乙，\n".repeat(PARALLEL_MIN_LINES);
-        let infos: Vec<_> = split_lines(&text)
-            .iter()
-            .map(|l| classify_line(&text, l))
-            .collect();
+        let infos = classify_lines(&text);
         let info = detect_layout(&infos);
         assert_eq!(
             blocks_in_parallel(&text, &infos, info),
