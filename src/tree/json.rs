@@ -432,7 +432,8 @@ impl PositionJson {
         self.put(b"}");
     }
 
-    /// `n` in decimal. Below 10^16 the digits are made in a register,
+    /// `n` in decimal. Below 100 (most columns) its one or two digits
+    /// are made directly. Below 10^16 the digits are made in a register,
     /// eight at a time ([`eight_digits`]), and stored eight bytes at once:
     /// digits stored a pair at a time and read back to be copied made each
     /// number wait for its stores (a load cannot be served from several
@@ -440,7 +441,16 @@ impl PositionJson {
     /// cost in `perf record`. Larger numbers take the slower way.
     fn decimal(&mut self, n: u64) {
         const E8: u64 = 100_000_000;
-        if n < E8 {
+        if n < 100 {
+            // Most columns: one or two digits, without the eight.
+            let tens = n / 10;
+            let (word, len) = if n < 10 {
+                (n, 1)
+            } else {
+                (tens | ((n - tens * 10) << 8), 2)
+            };
+            self.put_word(word | ASCII_ZEROS, len);
+        } else if n < E8 {
             self.leading_digits(eight_digits(n));
         } else if n < E8 * E8 {
             self.leading_digits(eight_digits(n / E8));
