@@ -5,7 +5,7 @@
 //!   `--glob`), one JSON file per input under `--out-dir` (mirroring the
 //!   paths inside the directory), or JSON Lines on standard output in input
 //!   order; `--jobs`; a failing input is reported, counted and skipped
-//!   (exit 1 for `parse`, 2 for `check`).
+//!   (exit 1, for `parse` and `check` alike).
 //! - Stream: `outline parse --jsonl`, one answer line per non-empty input
 //!   line, in order, with the input's fields passed through.
 //!
@@ -391,6 +391,89 @@ fn an_output_that_cannot_be_written_is_a_failing_file() {
     );
 }
 
+/// A run with `--out-dir` the input folder itself writes its outputs
+/// next to the inputs; the next run does not take them for inputs (with
+/// `--format tree` they end in `.txt`, as the inputs do).
+#[test]
+fn outputs_of_an_earlier_run_are_not_inputs() {
+    let scratch = Scratch::new("outputs-beside");
+    corpus(&scratch);
+    let args = ["parse", "corpus", "--out-dir", "corpus", "--format", "tree"];
+    let first = scratch.run(args, None);
+    first.assert_code(0, "first run");
+    let after_first = files_under(&scratch.path("corpus"));
+    assert!(after_first.contains("a.txt.txt"), "{after_first:?}");
+    let second = scratch.run(args, None);
+    second.assert_code(0, "second run");
+    assert_eq!(second.stderr, "", "second run");
+    assert_eq!(
+        files_under(&scratch.path("corpus")),
+        after_first,
+        "the second run writes the same files again, and no `.txt.txt.txt`"
+    );
+    // A file named as an argument is read, whatever its name.
+    let named = scratch.run(
+        [
+            "parse",
+            "corpus/a.txt.txt",
+            "--out-dir",
+            "corpus",
+            "--format",
+            "tree",
+        ],
+        None,
+    );
+    named.assert_code(0, "a named file");
+    assert!(scratch.path("corpus/a.txt.txt.txt").exists());
+}
+
+/// A file name of 250 bytes makes an output name of 255 (with `.json`):
+/// the longest the usual file systems take, which the temporary name must
+/// not exceed on the way.
+#[test]
+fn long_file_names_are_written() {
+    let scratch = Scratch::new("long-names");
+    let name = format!("{}.txt", "长".repeat(82)); // 246 + 4 bytes
+    assert_eq!(name.len(), 250);
+    scratch.file(&format!("in/{name}"), POINTS);
+    let run = scratch.run(["parse", "in", "--out-dir", "out"], None);
+    run.assert_code(0, "a long name");
+    assert_eq!(
+        files_under(&scratch.path("out")),
+        set(&[&format!("{name}.json")])
+    );
+}
+
+/// An `--out-dir` that exists but takes no file is the tool's failure,
+/// said once (`/sys` refuses new files even to root).
+#[cfg(target_os = "linux")]
+#[test]
+fn an_out_dir_that_takes_no_file_exits_2() {
+    let scratch = Scratch::new("sys-out");
+    corpus(&scratch);
+    let run = scratch.run(["parse", "corpus", "--out-dir", "/sys"], None);
+    run.assert_code(2, "--out-dir /sys");
+    assert!(
+        run.stderr
+            .starts_with("outline: /sys: cannot write there: "),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+}
+
+/// `--jobs` beyond what helps is taken as the most threads a run starts:
+/// a run with a hundred thousand asked for finishes as any other.
+#[test]
+fn a_huge_jobs_count_is_capped() {
+    let scratch = Scratch::new("many-jobs");
+    corpus(&scratch);
+    let capped = scratch.run(["parse", "corpus", "--jobs", "100000"], None);
+    capped.assert_code(0, "--jobs 100000");
+    let one = scratch.run(["parse", "corpus", "--jobs", "1"], None);
+    assert_eq!(capped.stdout, one.stdout);
+}
+
 #[test]
 fn runs_that_cannot_start_exit_2() {
     let scratch = Scratch::new("refused");
@@ -401,12 +484,12 @@ fn runs_that_cannot_start_exit_2() {
         (
             "a directory with no selected file",
             &["parse", "corpus/empty"],
-            "corpus/empty: is a directory with no file",
+            "corpus/empty: is a directory with no file that the default globs select (*.txt, *.md)",
         ),
         (
             "--glob that selects nothing",
             &["parse", "corpus", "--glob", "*.docx"],
-            "corpus: is a directory with no file",
+            "corpus: is a directory with no file that --glob *.docx selects",
         ),
         (
             "an invalid --glob",
@@ -655,7 +738,7 @@ fn jsonl_answers_malformed_lines_and_goes_on() {
         "[1, 2]\n".to_owned(),                          // line 6
         "{\"id\": [7], \"body\": \"…\"}\n".to_owned(),  // line 7
         "{\"id\": 8, \"text\": \"a\"\n".to_owned(),     // line 8: cut short
-        "{\"id\":9,\"text\":\"\\ud800\"}\n".to_owned(), // line 9: a lone surrogate
+        "{\"id\":9,\"text\":\"\\ud800\"}\n".to_owned(), // line 9: a lone surrogate, read as U+FFFD
         good(10),
         "\"just a string\"\r\n".to_owned(), // line 11
         String::from_utf8_lossy(b"{\"id\":12}").into_owned() + "\n",
@@ -703,7 +786,7 @@ fn jsonl_answers_malformed_lines_and_goes_on() {
         let failed = line.get("error").is_some();
         assert_eq!(
             failed,
-            !matches!(index, 0 | 7 | 10 | 12),
+            !matches!(index, 0 | 6 | 7 | 10 | 12),
             "line {index}: {line}"
         );
         if failed {
@@ -728,8 +811,14 @@ fn jsonl_answers_malformed_lines_and_goes_on() {
     assert_eq!(message(3), "not a JSON object but an array");
     assert_eq!(message(4), "no `text` field");
     assert!(message(11).starts_with("not UTF-8"), "{}", message(11));
+    assert_eq!(lines[6]["outline"]["source"]["name"], "9");
+    assert!(
+        lines[6]["outline"].to_string().contains('\u{fffd}'),
+        "{}",
+        lines[6]
+    );
     assert_eq!(
-        run.stderr, "outline: -: 9 of 13 lines failed\n",
+        run.stderr, "outline: -: 8 of 13 lines failed\n",
         "a count of the failed lines on stderr"
     );
 }
@@ -806,7 +895,8 @@ fn check_walks_directories() {
     }
     assert_eq!(one.stdout, each);
 
-    // --glob, and a failing file: reported, the others checked, exit 2.
+    // --glob, and a failing file: reported, the others checked, counted,
+    // exit 1.
     let run = scratch.run(
         [
             "check",
@@ -819,12 +909,26 @@ fn check_walks_directories() {
         ],
         None,
     );
-    run.assert_code(2, "check with a missing file");
+    run.assert_code(1, "check with a missing file");
     assert_eq!(
         run.stderr,
-        "outline: missing.txt: cannot read: no such file or directory\n"
+        "outline: missing.txt: cannot read: no such file or directory\n\
+         outline: 1 of 2 files failed\n"
     );
     assert_eq!(json_lines(&run, "check --glob").len(), 1);
+
+    // One file alone that cannot be read: the tool failed.
+    let run = scratch.run(["check", "missing.txt"], None);
+    run.assert_code(2, "check of one missing file");
+
+    // Standard input named twice.
+    let run = scratch.run(["check", "-", "-"], Some(POINTS.as_bytes()));
+    run.assert_code(2, "check - -");
+    assert_eq!(
+        run.stderr,
+        "outline: standard input (`-`) can be read only once\n"
+    );
+    assert_eq!(run.stdout, "");
 
     // The human format ends with its summary line.
     let run = scratch.run(["check", "corpus"], None);

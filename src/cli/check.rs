@@ -9,14 +9,16 @@
 //! that cannot be read is reported on stderr and the others are still
 //! checked.
 //!
-//! Exit status: 2 if any file failed (or the configuration, or the
-//! arguments); else 1 if an error-level finding remains (with
-//! `--deny warnings`, a warning too); else 0.
+//! Exit status: 2 when the tool failed (the configuration, the arguments,
+//! or the one input of a single-file check); else 1 if an error-level
+//! finding remains (with `--deny warnings`, a warning too) or some inputs
+//! of a batch (several files, or a directory) failed, each reported and
+//! then counted (`outline: N of M files failed`); else 0.
 
 use super::batch::{self, BatchArgs, Progress, Sink};
 use super::format::{Counts, FileReport, Format, Writer};
 use super::inputs::{self, Input, Selection};
-use super::io::{io_message, read_input, Stdout};
+use super::io::{io_message, read_input, report, Stdout};
 use super::{explain, Failure, InputArgs, Status};
 use clap::ValueEnum;
 use outline::check::{Config, ConfigError, Diagnostic};
@@ -76,6 +78,7 @@ pub(crate) fn run(args: &CheckArgs) -> Result<Status, Failure> {
     };
     let selection = Selection::new(&args.batch.globs)?;
     let inputs = inputs::expand(&args.files, &selection, None)?;
+    inputs::read_standard_input_once(&inputs)?;
 
     let colour = std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
@@ -83,7 +86,7 @@ pub(crate) fn run(args: &CheckArgs) -> Result<Status, Failure> {
         writer: Writer::new(args.format, colour),
         stdout: Stdout::new(),
         counts: Counts::default(),
-        failed: false,
+        failed: 0,
         progress: Progress::new(inputs.len()),
     };
     let pool = args.batch.pool()?;
@@ -103,8 +106,14 @@ pub(crate) fn run(args: &CheckArgs) -> Result<Status, Failure> {
     stdout.flush()?;
 
     let denied = counts.errors > 0 || (args.deny == Some(Deny::Warnings) && counts.warnings > 0);
-    Ok(if failed {
+    let batch = inputs::is_batch(&args.files);
+    if failed > 0 && batch {
+        report(&format!("{failed} of {} files failed", inputs.len()));
+    }
+    Ok(if failed > 0 && !batch {
         Status::Failed
+    } else if failed > 0 {
+        Status::SomeFailed
     } else if denied {
         Status::Findings
     } else {
@@ -118,7 +127,8 @@ struct Findings {
     writer: Writer,
     stdout: Stdout,
     counts: Counts,
-    failed: bool,
+    /// How many inputs failed.
+    failed: usize,
     progress: Progress,
 }
 
@@ -135,7 +145,7 @@ impl Sink<Result<FileReport, Failure>> for Findings {
                 self.stdout.flush()?;
                 self.progress.report(&message);
                 self.writer.failure(&message);
-                self.failed = true;
+                self.failed += 1;
             }
         }
         self.progress.inc();

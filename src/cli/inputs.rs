@@ -35,6 +35,8 @@ pub(crate) struct Input {
     /// A failure found while listing the directory (an unreadable folder):
     /// the input is reported and counted as failed.
     pub failure: Option<String>,
+    /// Whether it was found by walking a directory argument (not named).
+    pub walked: bool,
 }
 
 impl Input {
@@ -45,6 +47,7 @@ impl Input {
             path: None,
             relative: PathBuf::from(super::io::STDIN_NAME),
             failure: None,
+            walked: false,
         }
     }
 }
@@ -57,6 +60,8 @@ impl Input {
 /// folders (`2024/**/*.txt`). A pattern starting with `!` excludes what it
 /// matches. With no selecting pattern, the defaults select.
 pub(crate) struct Selection {
+    /// The patterns given, or none for the defaults.
+    patterns: Vec<String>,
     names: GlobSet,
     paths: GlobSet,
     excluded_names: GlobSet,
@@ -104,11 +109,26 @@ impl Selection {
                 .map_err(|err| Failure(format!("--glob: {}", err.kind())))
         };
         Ok(Selection {
+            patterns: patterns.to_vec(),
             names: build(names)?,
             paths: build(paths)?,
             excluded_names: build(excluded_names)?,
             excluded_paths: build(excluded_paths)?,
         })
+    }
+
+    /// What selects, for messages: `--glob PATTERN …`, or the defaults.
+    pub(crate) fn described(&self) -> String {
+        if self.patterns.is_empty() {
+            format!("the default globs select ({})", DEFAULT_GLOBS.join(", "))
+        } else {
+            let globs: Vec<String> = self
+                .patterns
+                .iter()
+                .map(|pattern| format!("--glob {pattern}"))
+                .collect();
+            format!("{} selects", globs.join(" "))
+        }
     }
 
     /// Whether the file at `relative` (inside a directory argument) is
@@ -141,9 +161,9 @@ pub(crate) fn expand(
             walk(file, selection, skip, &mut inputs);
             if inputs.len() == before {
                 return Err(Failure(format!(
-                    "{}: is a directory with no file that --glob selects (by default {})",
+                    "{}: is a directory with no file that {}",
                     file.display(),
-                    DEFAULT_GLOBS.join(", ")
+                    selection.described()
                 )));
             }
         } else {
@@ -155,10 +175,22 @@ pub(crate) fn expand(
                 path: Some(file.clone()),
                 relative,
                 failure: None,
+                walked: false,
             });
         }
     }
     Ok(inputs)
+}
+
+/// Standard input (`-`) may be named once: a second reading would find it
+/// empty.
+pub(crate) fn read_standard_input_once(inputs: &[Input]) -> Result<(), Failure> {
+    if inputs.iter().filter(|input| input.path.is_none()).count() > 1 {
+        return Err(Failure(
+            "standard input (`-`) can be read only once".to_owned(),
+        ));
+    }
+    Ok(())
 }
 
 /// Whether the arguments make a batch: several inputs, or a directory.
@@ -196,6 +228,7 @@ fn walk(dir: &Path, selection: &Selection, skip: Option<&Path>, inputs: &mut Vec
                         path: Some(path),
                         relative,
                         failure: None,
+                        walked: true,
                     });
                 }
             }
@@ -220,6 +253,7 @@ fn walk(dir: &Path, selection: &Selection, skip: Option<&Path>, inputs: &mut Vec
                     path: Some(path),
                     relative,
                     failure: Some(message),
+                    walked: true,
                 });
             }
         }

@@ -95,11 +95,21 @@ pub(crate) fn write_with(
     }
 }
 
+/// The longest file name that keeps its name in the temporary one: file
+/// names have at most 255 bytes on the usual file systems, and
+/// `.NAME.PID.tmp` adds up to 16.
+const TEMPORARY_NAME_MAX: usize = 200;
+
+/// Numbers the temporary files of long names (`.outline.PID.N.tmp`).
+static TEMPORARY_NUMBER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
 /// Write `bytes` to `path` so that the file is either absent (or as it
 /// was) or complete: the bytes go to a temporary file in the same folder,
-/// `.NAME.PID.tmp`, which is then renamed to `path`. A failed write removes
-/// the temporary file. (Nothing is synced to disk: this guards against a
-/// crash or a kill of the process, not against a power loss.)
+/// `.NAME.PID.tmp` (`.outline.PID.N.tmp` when NAME is too long for that
+/// to be a file name), which is then renamed to `path`. A failed write
+/// removes the temporary file; a killed process leaves it. (Nothing is
+/// synced to disk: this guards against a crash or a kill of the process,
+/// not against a power loss.)
 ///
 /// The message of a failure names `path`.
 pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
@@ -114,8 +124,14 @@ pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure>
         return Err(Failure(format!("{}: not a file name", path.display())));
     };
     let mut temporary_name = std::ffi::OsString::from(".");
-    temporary_name.push(file_name);
-    temporary_name.push(format!(".{}.tmp", std::process::id()));
+    if file_name.len() <= TEMPORARY_NAME_MAX {
+        temporary_name.push(file_name);
+        temporary_name.push(format!(".{}.tmp", std::process::id()));
+    } else {
+        // Numbered, as the name cannot tell the files of one process apart.
+        let number = TEMPORARY_NUMBER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        temporary_name.push(format!("outline.{}.{number}.tmp", std::process::id()));
+    }
     let temporary = path.with_file_name(temporary_name);
     if let Err(err) = fs::write(&temporary, bytes) {
         let _ = fs::remove_file(&temporary);

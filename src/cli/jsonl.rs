@@ -15,7 +15,9 @@
 //!   outline. Its `source.name` is the id: a string's value, another
 //!   value's JSON (`42`); without an id, `FILE:LINE` (`-:3` for line 3 of
 //!   standard input). The text is UTF-8, so `source.encoding` is `utf-8`
-//!   and `source.bytes` its length in UTF-8.
+//!   and `source.bytes` its length in UTF-8. A `\u` escape of a lone
+//!   surrogate in `text` (Python writes them for undecodable bytes) is read
+//!   as U+FFFD, the replacement character.
 //! - `{"id": ID, "error": "…"}`, ID as written, for a line that is a JSON
 //!   object but has no string `text`; `{"line": N, "error": "…"}` (N
 //!   counting every line from 1) for a line that is not UTF-8, not JSON or
@@ -250,19 +252,19 @@ fn answer(line: &Line, origin: &str, options: &Options) -> Answer {
         Some(record) => record,
         None => return error(Err(line.number), &malformed(text)),
     };
-    let id = record.id.as_ref().map(|(raw, _)| *raw);
+    let id = record.id;
     let reply = |message: &str| error(id.ok_or(line.number), message);
     if let Some(field) = record.duplicate {
         return reply(&format!("more than one `{field}` field"));
     }
-    let article = match record.text {
-        Some(Value::String(article)) => article,
-        Some(other) => return reply(&format!("`text` is not a string but {}", kind(&other))),
+    let article = match record.text.map(read_string) {
+        Some(Ok(article)) => article,
+        Some(Err(message)) => return reply(&message),
         None => return reply("no `text` field"),
     };
-    let name = match &record.id {
-        Some((_, Value::String(id))) => id.clone(),
-        Some((raw, _)) => (*raw).to_owned(),
+    let name = match id {
+        Some(raw) if raw.starts_with('"') => read_string(raw).unwrap_or_else(|_| raw.to_owned()),
+        Some(raw) => raw.to_owned(),
         None => format!("{origin}:{}", line.number),
     };
     let document = outline::parse_str(
@@ -314,6 +316,65 @@ fn malformed(text: &str) -> String {
     }
 }
 
+/// The string that the JSON value `raw` (as written, a valid value) is;
+/// why not, as a message about `text`. A `\u` escape of a lone surrogate,
+/// which JSON lets one write but no Unicode text can hold (Python's
+/// `json.dumps` writes them for bytes decoded with `surrogateescape`),
+/// is read as U+FFFD, the replacement character, as undecodable bytes are.
+fn read_string(raw: &str) -> Result<String, String> {
+    if !raw.starts_with('"') {
+        let kind = match raw.bytes().next() {
+            Some(b'{') => "an object",
+            Some(b'[') => "an array",
+            Some(b't' | b'f') => "a boolean",
+            Some(b'n') => "null",
+            _ => "a number",
+        };
+        return Err(format!("`text` is not a string but {kind}"));
+    }
+    serde_json::from_str::<String>(raw).or_else(|err| {
+        serde_json::from_str::<String>(&lone_surrogates_replaced(raw))
+            .map_err(|_| format!("`text` cannot be read: {err}"))
+    })
+}
+
+/// `raw`, a JSON string as written, with each `\u` escape of a lone
+/// surrogate (one not in a high–low pair) made `\ufffd`; other escapes and
+/// text as they were.
+fn lone_surrogates_replaced(raw: &str) -> String {
+    let unit = |at: usize| -> Option<u16> {
+        let escape = raw.get(at..at + 6)?;
+        let hex = escape.strip_prefix("\\u")?;
+        u16::from_str_radix(hex, 16).ok()
+    };
+    let is_high = |u: u16| (0xD800..0xDC00).contains(&u);
+    let is_low = |u: u16| (0xDC00..0xE000).contains(&u);
+    let mut out = String::with_capacity(raw.len());
+    let mut copied = 0;
+    let mut at = 0;
+    let bytes = raw.as_bytes();
+    while let Some(&byte) = bytes.get(at) {
+        if byte != b'\\' {
+            at += 1;
+            continue;
+        }
+        match unit(at) {
+            Some(high) if is_high(high) && unit(at + 6).is_some_and(is_low) => at += 12,
+            Some(lone) if is_high(lone) || is_low(lone) => {
+                out.push_str(raw.get(copied..at).unwrap_or_default());
+                out.push_str("\\ufffd");
+                at += 6;
+                copied = at;
+            }
+            // Any other escape: six characters for `\u`, else two, kept.
+            Some(_) => at += 6,
+            None => at += 2,
+        }
+    }
+    out.push_str(raw.get(copied..).unwrap_or_default());
+    out
+}
+
 /// What a JSON value is, for messages.
 fn kind(value: &Value) -> &'static str {
     match value {
@@ -331,10 +392,10 @@ fn kind(value: &Value) -> &'static str {
 struct Record<'a> {
     /// The fields to pass through, key and value as written.
     kept: Vec<(&'a str, &'a str)>,
-    /// The id as written, and its value.
-    id: Option<(&'a str, Value)>,
-    /// The value of `text`.
-    text: Option<Value>,
+    /// The id as written.
+    id: Option<&'a str>,
+    /// The value of `text` as written.
+    text: Option<&'a str>,
     /// A field given twice (`id` or `text`).
     duplicate: Option<&'static str>,
 }
@@ -364,17 +425,21 @@ fn scan(line: &str) -> Option<Record<'_>> {
             }
             let start = skip_space(bytes, pos + 1);
             let end = match key.as_str() {
+                // Both are passed over as written: a value that JSON
+                // allows but that fits no Rust value (a number beyond f64,
+                // deep nesting, a lone surrogate) is still a field, and the
+                // line is answered by its id.
                 "text" => {
-                    let (value, end) = value_at::<Value>(line, start)?;
-                    if record.text.replace(value).is_some() {
+                    let (_, end) = value_at::<IgnoredAny>(line, start)?;
+                    if record.text.replace(line.get(start..end)?).is_some() {
                         record.duplicate = Some("text");
                     }
                     end
                 }
                 "id" => {
-                    let (value, end) = value_at::<Value>(line, start)?;
+                    let (_, end) = value_at::<IgnoredAny>(line, start)?;
                     let raw = line.get(start..end)?;
-                    if record.id.replace((raw, value)).is_some() {
+                    if record.id.replace(raw).is_some() {
                         record.duplicate = Some("id");
                     }
                     record.kept.push((raw_key, raw));
@@ -487,6 +552,50 @@ mod tests {
                 "{line}: {json}"
             );
         }
+    }
+
+    /// Values JSON allows that no Rust value holds are still fields: a
+    /// number beyond f64 or nesting past serde_json's depth as the id, a
+    /// lone surrogate in the text (read as U+FFFD) or in the id.
+    #[test]
+    fn values_beyond_rust_types_are_still_read() {
+        let deep = format!("{}1{}", "[".repeat(200), "]".repeat(200));
+        for (line, name) in [
+            (
+                r#"{"id":1e400,"text":"标题"}"#.to_owned(),
+                "1e400".to_owned(),
+            ),
+            (format!(r#"{{"id":{deep},"text":"标题"}}"#), deep.clone()),
+            (
+                r#"{"id":"a\udc80","text":"标题"}"#.to_owned(),
+                "a\u{fffd}".to_owned(),
+            ),
+        ] {
+            let (json, failed) = answer_text(&line);
+            assert!(!failed, "{line}: {json}");
+            // The id passed through is more than `Value` reads: the outline
+            // after it is read on its own.
+            let outline: Value = json
+                .split_once(",\"outline\":")
+                .and_then(|(_, rest)| rest.strip_suffix("}\n"))
+                .and_then(|outline| serde_json::from_str(outline).ok())
+                .unwrap_or_default();
+            assert_eq!(outline["source"]["name"], name.as_str(), "{line}");
+            assert_eq!(outline["title"]["text"], "标题", "{line}");
+        }
+        for (text, read) in [
+            (r#""a\ud800b""#, "a\u{fffd}b"),
+            (r#""\udc00\ud800""#, "\u{fffd}\u{fffd}"),
+            (r#""\ud800\ud800\udc00""#, "\u{fffd}\u{10000}"),
+            (r#""\ud83d\ude00 \\ud800 \u4e00""#, "\u{1f600} \\ud800 一"),
+            (r#""x\ud800""#, "x\u{fffd}"),
+        ] {
+            assert_eq!(read_string(text), Ok(read.to_owned()), "{text}");
+        }
+        assert_eq!(
+            read_string("[1]"),
+            Err("`text` is not a string but an array".to_owned())
+        );
     }
 
     #[test]

@@ -13,7 +13,9 @@
 //!   failing input is reported (`outline: FILE: message`), counted and
 //!   skipped; at the end `outline: N of M files failed` and exit 1. Exit 2
 //!   when the run itself fails (bad arguments, an `--out-dir` that cannot
-//!   be created, a directory with no file to read).
+//!   be created or written in, a directory with no file to read). Files a
+//!   walk finds that are this run's outputs from an earlier run (with
+//!   `--out-dir` the directory walked) are left out.
 //! - **Stream** (`--jsonl`): JSON Lines of articles in, JSON Lines of
 //!   outlines out; see `jsonl`.
 
@@ -25,7 +27,7 @@ use super::io::{
 use super::{jsonl, view, Failure, InputArgs, Status};
 use outline::{Document, EncodingChoice, Options, Segmentation};
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -315,18 +317,16 @@ fn run_batch(args: &ParseArgs) -> Result<Status, Failure> {
                     io_message(&err)
                 ))
             })?;
+            check_writable(folder)?;
             folder.canonicalize().ok()
         }
         None => None,
     };
-    let inputs = inputs::expand(&args.files, &selection, skip.as_deref())?;
-    if inputs.iter().filter(|input| input.path.is_none()).count() > 1 {
-        return Err(Failure(
-            "standard input (`-`) can be read only once".to_owned(),
-        ));
-    }
+    let mut inputs = inputs::expand(&args.files, &selection, skip.as_deref())?;
+    inputs::read_standard_input_once(&inputs)?;
     let destination = match &args.out_dir {
         Some(folder) => {
+            leave_out_earlier_outputs(&mut inputs, folder, args.format);
             check_output_names(folder, &inputs, args.format)?;
             Destination::Folder(folder)
         }
@@ -360,6 +360,46 @@ fn run_batch(args: &ParseArgs) -> Result<Status, Failure> {
         report(&format!("{} of {} files failed", sink.failed, inputs.len()));
         Ok(Status::SomeFailed)
     }
+}
+
+/// An `--out-dir` that exists but where no file can be written is the
+/// tool's failure (exit 2), said once, not every input's.
+fn check_writable(folder: &Path) -> Result<(), Failure> {
+    let probe = folder.join(format!(".outline.{}.probe", std::process::id()));
+    fs::write(&probe, b"")
+        .and_then(|()| fs::remove_file(&probe))
+        .map_err(|err| {
+            let _ = fs::remove_file(&probe);
+            Failure(format!(
+                "{}: cannot write there: {}",
+                folder.display(),
+                io_message(&err)
+            ))
+        })
+}
+
+/// Leave out the files a directory's walk found that are the outputs of
+/// this run's inputs, written by an earlier run: with `--out-dir` the
+/// directory itself (or a folder inside it that the walk enters), a run
+/// with `--format tree` would otherwise read `a.txt.txt` next time, and
+/// write `a.txt.txt.txt`.
+fn leave_out_earlier_outputs(inputs: &mut Vec<Input>, folder: &Path, format: view::Format) {
+    let outputs: HashSet<PathBuf> = inputs
+        .iter()
+        .filter(|input| input.path.is_some())
+        .filter_map(|input| output_path(folder, input, format).canonicalize().ok())
+        .collect();
+    if outputs.is_empty() {
+        return;
+    }
+    inputs.retain(|input| {
+        !input.walked
+            || input
+                .path
+                .as_ref()
+                .and_then(|path| path.canonicalize().ok())
+                .is_none_or(|path| !outputs.contains(&path))
+    });
 }
 
 /// Two inputs must not write the same output file, and standard input
