@@ -845,6 +845,13 @@ fn jsonl_refuses_what_does_not_apply() {
         assert!(run.stdout.is_empty(), "{args:?}");
         assert!(run.stderr.contains(fragment), "{args:?}: {}", run.stderr);
     }
+    // UTF-8, named, is what the stream is anyway.
+    let run = scratch.run(
+        ["parse", "--jsonl", "--encoding", "utf-8"],
+        Some(b"{\"text\":\"a\"}\n"),
+    );
+    run.assert_code(0, "--jsonl --encoding utf-8");
+    assert_eq!(json_lines(&run, "--encoding utf-8").len(), 1);
     // An empty stream is a stream: nothing out, exit 0.
     let run = scratch.run(["parse", "--jsonl", "a.jsonl"], None);
     run.assert_code(0, "an empty file");

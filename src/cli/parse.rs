@@ -210,7 +210,10 @@ fn stream(args: &ParseArgs) -> Result<Status, Failure> {
             "--jsonl reads one stream: give one FILE, or none for standard input".to_owned(),
         ));
     }
-    if args.input.encoding()? != EncodingChoice::Auto {
+    let encoding = args.input.encoding()?;
+    if !matches!(encoding, EncodingChoice::Auto)
+        && encoding != EncodingChoice::Forced(encoding_rs::UTF_8)
+    {
         return Err(Failure(format!(
             "--encoding {}: does not apply to --jsonl (JSON Lines are UTF-8)",
             args.input.encoding
