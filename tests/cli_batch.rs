@@ -444,24 +444,6 @@ fn long_file_names_are_written() {
     );
 }
 
-/// An `--out-dir` that exists but takes no file is the tool's failure,
-/// said once (`/sys` refuses new files even to root).
-#[cfg(target_os = "linux")]
-#[test]
-fn an_out_dir_that_takes_no_file_exits_2() {
-    let scratch = Scratch::new("sys-out");
-    corpus(&scratch);
-    let run = scratch.run(["parse", "corpus", "--out-dir", "/sys"], None);
-    run.assert_code(2, "--out-dir /sys");
-    assert!(
-        run.stderr
-            .starts_with("outline: /sys: cannot write there: "),
-        "{}",
-        run.stderr
-    );
-    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
-}
-
 /// `--jobs` beyond what helps is taken as the most threads a run starts:
 /// a run with a hundred thousand asked for finishes as any other.
 #[test]
@@ -480,7 +462,7 @@ fn runs_that_cannot_start_exit_2() {
     corpus(&scratch);
     scratch.file("other/a.txt", GAP);
     scratch.file("blocker", "a file, not a folder");
-    let cases: [(&str, &[&str], &str); 8] = [
+    let cases: [(&str, &[&str], &str); 9] = [
         (
             "a directory with no selected file",
             &["parse", "corpus/empty"],
@@ -490,6 +472,19 @@ fn runs_that_cannot_start_exit_2() {
             "--glob that selects nothing",
             &["parse", "corpus", "--glob", "*.docx"],
             "corpus: is a directory with no file that --glob *.docx selects",
+        ),
+        (
+            "exclusions that leave nothing",
+            &[
+                "parse",
+                "corpus/2024/deep",
+                "--glob",
+                "!*.md",
+                "--glob",
+                "!*.TXT",
+            ],
+            "corpus/2024/deep: is a directory with no file that the default globs select \
+             (*.txt, *.md), less what --glob !*.md --glob !*.TXT excludes",
         ),
         (
             "an invalid --glob",

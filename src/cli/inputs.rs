@@ -119,14 +119,20 @@ impl Selection {
 
     /// What selects, for messages: `--glob PATTERN …`, or the defaults.
     pub(crate) fn described(&self) -> String {
+        let globs: Vec<String> = self
+            .patterns
+            .iter()
+            .map(|pattern| format!("--glob {pattern}"))
+            .collect();
+        let defaults = DEFAULT_GLOBS.join(", ");
         if self.patterns.is_empty() {
-            format!("the default globs select ({})", DEFAULT_GLOBS.join(", "))
+            format!("the default globs select ({defaults})")
+        } else if self.patterns.iter().all(|pattern| pattern.starts_with('!')) {
+            format!(
+                "the default globs select ({defaults}), less what {} excludes",
+                globs.join(" ")
+            )
         } else {
-            let globs: Vec<String> = self
-                .patterns
-                .iter()
-                .map(|pattern| format!("--glob {pattern}"))
-                .collect();
             format!("{} selects", globs.join(" "))
         }
     }

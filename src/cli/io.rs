@@ -97,19 +97,26 @@ pub(crate) fn write_with(
 
 /// The longest file name that keeps its name in the temporary one: file
 /// names have at most 255 bytes on the usual file systems, and
-/// `.NAME.PID.tmp` adds up to 16.
+/// `.NAME.PID.N.tmp` adds up to 30.
 const TEMPORARY_NAME_MAX: usize = 200;
 
-/// Numbers the temporary files of long names (`.outline.PID.N.tmp`).
+/// Numbers the temporary files of a process.
 static TEMPORARY_NUMBER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
+/// How many temporary names are tried before giving up: each is taken
+/// only if no file has it yet.
+const TEMPORARY_ATTEMPTS: usize = 16;
+
 /// Write `bytes` to `path` so that the file is either absent (or as it
-/// was) or complete: the bytes go to a temporary file in the same folder,
-/// `.NAME.PID.tmp` (`.outline.PID.N.tmp` when NAME is too long for that
-/// to be a file name), which is then renamed to `path`. A failed write
-/// removes the temporary file; a killed process leaves it. (Nothing is
-/// synced to disk: this guards against a crash or a kill of the process,
-/// not against a power loss.)
+/// was) or complete: the bytes go to a new temporary file in the same
+/// folder, `.NAME.PID.N.tmp` (`.outline.PID.N.tmp` when NAME is too long
+/// for that to be a file name; N numbers the process's temporary files),
+/// which is then renamed to `path`. A name some file has already (another
+/// process's, of the same number in another container sharing the folder)
+/// is never written over: the next number is tried. A failed write removes
+/// the temporary file; a killed process leaves it. (Nothing is synced to
+/// disk: this guards against a crash or a kill of the process, not against
+/// a power loss.)
 ///
 /// The message of a failure names `path`.
 pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
@@ -123,17 +130,42 @@ pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure>
     let Some(file_name) = path.file_name() else {
         return Err(Failure(format!("{}: not a file name", path.display())));
     };
-    let mut temporary_name = std::ffi::OsString::from(".");
-    if file_name.len() <= TEMPORARY_NAME_MAX {
-        temporary_name.push(file_name);
-        temporary_name.push(format!(".{}.tmp", std::process::id()));
-    } else {
-        // Numbered, as the name cannot tell the files of one process apart.
+    let temporary_path = || {
         let number = TEMPORARY_NUMBER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        temporary_name.push(format!("outline.{}.{number}.tmp", std::process::id()));
+        let mut name = std::ffi::OsString::from(".");
+        if file_name.len() <= TEMPORARY_NAME_MAX {
+            name.push(file_name);
+        } else {
+            name.push("outline");
+        }
+        name.push(format!(".{}.{number}.tmp", std::process::id()));
+        path.with_file_name(name)
+    };
+    let mut created = None;
+    for _ in 0..TEMPORARY_ATTEMPTS {
+        let temporary = temporary_path();
+        match fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temporary)
+        {
+            Ok(file) => {
+                created = Some((file, temporary));
+                break;
+            }
+            Err(err) if err.kind() == io::ErrorKind::AlreadyExists => {}
+            Err(err) => return Err(failure("write", &err)),
+        }
     }
-    let temporary = path.with_file_name(temporary_name);
-    if let Err(err) = fs::write(&temporary, bytes) {
+    let Some((mut file, temporary)) = created else {
+        return Err(Failure(format!(
+            "{}: cannot write: {TEMPORARY_ATTEMPTS} temporary names beside it are taken",
+            path.display()
+        )));
+    };
+    let written = file.write_all(bytes);
+    drop(file);
+    if let Err(err) = written {
         let _ = fs::remove_file(&temporary);
         return Err(failure("write", &err));
     }
@@ -217,5 +249,42 @@ pub(crate) fn io_message(err: &io::Error) -> String {
         io::ErrorKind::NotFound => "no such file or directory".to_owned(),
         io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
         _ => err.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A temporary name some file has already is passed over, the file
+    /// left as it was: another process's temporary file is never written
+    /// over.
+    #[test]
+    fn temporary_files_of_others_are_left_alone() {
+        let dir = std::env::temp_dir().join(format!("outline-io-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap_or_default();
+        let next = TEMPORARY_NUMBER.load(std::sync::atomic::Ordering::Relaxed);
+        let theirs: Vec<std::path::PathBuf> = (next..next + 4)
+            .map(|n| dir.join(format!(".out.json.{}.{n}.tmp", std::process::id())))
+            .collect();
+        for path in &theirs {
+            fs::write(path, b"theirs").unwrap_or_default();
+        }
+        let out = dir.join("out.json");
+        assert!(write_atomically(&out, b"ours").is_ok());
+        assert_eq!(fs::read(&out).unwrap_or_default(), b"ours");
+        for path in &theirs {
+            assert_eq!(
+                fs::read(path).unwrap_or_default(),
+                b"theirs",
+                "{}",
+                path.display()
+            );
+        }
+        // Nothing of ours is left beside them.
+        let left = fs::read_dir(&dir).map_or(0, |entries| entries.count());
+        assert_eq!(left, theirs.len() + 1);
+        let _ = fs::remove_dir_all(&dir);
     }
 }

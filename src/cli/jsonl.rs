@@ -40,7 +40,6 @@ use super::io::{io_message, report, Stdout, STDIN_NAME};
 use super::{Failure, Status};
 use outline::{Options, Segmentation};
 use serde::de::{DeserializeOwned, IgnoredAny};
-use serde_json::Value;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader};
 use std::path::Path;
@@ -308,10 +307,18 @@ fn error(id: Result<&str, usize>, message: &str) -> Answer {
     }
 }
 
-/// Why a line is not a JSON object.
+/// Why a line is not a JSON object. It is read past as written, so that
+/// what JSON allows but Rust values do not hold (`[1e400]`, deep nesting)
+/// is still told by its kind.
 fn malformed(text: &str) -> String {
-    match serde_json::from_str::<Value>(text) {
-        Ok(value) => format!("not a JSON object but {}", kind(&value)),
+    match serde_json::from_str::<IgnoredAny>(text) {
+        Ok(_) => match kind(
+            text.get(skip_space(text.as_bytes(), 0)..)
+                .unwrap_or_default(),
+        ) {
+            "an object" => "cannot read this JSON object".to_owned(),
+            kind => format!("not a JSON object but {kind}"),
+        },
         Err(err) => format!("not JSON: {err}"),
     }
 }
@@ -323,18 +330,16 @@ fn malformed(text: &str) -> String {
 /// is read as U+FFFD, the replacement character, as undecodable bytes are.
 fn read_string(raw: &str) -> Result<String, String> {
     if !raw.starts_with('"') {
-        let kind = match raw.bytes().next() {
-            Some(b'{') => "an object",
-            Some(b'[') => "an array",
-            Some(b't' | b'f') => "a boolean",
-            Some(b'n') => "null",
-            _ => "a number",
-        };
-        return Err(format!("`text` is not a string but {kind}"));
+        return Err(format!("`text` is not a string but {}", kind(raw)));
     }
+    string_of(raw).map_err(|err| format!("`text` cannot be read: {err}"))
+}
+
+/// The string the JSON string `raw` (as written) is, a lone surrogate read
+/// as U+FFFD (see [`read_string`]).
+fn string_of(raw: &str) -> Result<String, serde_json::Error> {
     serde_json::from_str::<String>(raw).or_else(|err| {
-        serde_json::from_str::<String>(&lone_surrogates_replaced(raw))
-            .map_err(|_| format!("`text` cannot be read: {err}"))
+        serde_json::from_str::<String>(&lone_surrogates_replaced(raw)).map_err(|_| err)
     })
 }
 
@@ -375,15 +380,16 @@ fn lone_surrogates_replaced(raw: &str) -> String {
     out
 }
 
-/// What a JSON value is, for messages.
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+/// What the JSON value `raw` (as written, valid) is, for messages: told by
+/// its first character.
+fn kind(raw: &str) -> &'static str {
+    match raw.bytes().next() {
+        Some(b'{') => "an object",
+        Some(b'[') => "an array",
+        Some(b'"') => "a string",
+        Some(b't' | b'f') => "a boolean",
+        Some(b'n') => "null",
+        _ => "a number",
     }
 }
 
@@ -417,8 +423,9 @@ fn scan(line: &str) -> Option<Record<'_>> {
             if bytes.get(pos) != Some(&b'"') {
                 return None;
             }
-            let (key, end) = value_at::<String>(line, pos)?;
+            let (_, end) = value_at::<IgnoredAny>(line, pos)?;
             let raw_key = line.get(pos..end)?;
+            let key = string_of(raw_key).ok()?;
             pos = skip_space(bytes, end);
             if bytes.get(pos) != Some(&b':') {
                 return None;
@@ -486,6 +493,7 @@ fn skip_space(bytes: &[u8], pos: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::Value;
 
     fn answer_text(line: &str) -> (String, bool) {
         let answer = answer(
@@ -596,6 +604,21 @@ mod tests {
             read_string("[1]"),
             Err("`text` is not a string but an array".to_owned())
         );
+        // A key with a lone surrogate is a key; it passes through.
+        let (json, failed) = answer_text(r#"{"\ud800":1,"text":"标题"}"#);
+        assert!(!failed, "{json}");
+        assert!(json.starts_with(r#"{"\ud800":1,"outline":{"#), "{json}");
+        // Lines that are JSON but not objects are told by their kind.
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        for line in ["[1e400]", deep.as_str()] {
+            let (json, failed) = answer_text(line);
+            assert!(failed);
+            assert_eq!(
+                json, "{\"line\":7,\"error\":\"not a JSON object but an array\"}\n",
+                "{:.20}",
+                line
+            );
+        }
     }
 
     #[test]

@@ -55,8 +55,10 @@ enum Command {
     /// on --jobs threads and reported in input order.
     ///
     /// Exit status: 0 when no error-level finding remains, 1 when one does
-    /// (with `--deny warnings`, a warning too), 2 when the tool failed (for
-    /// any file: the others are still checked and reported).
+    /// (with `--deny warnings`, a warning too) or when some inputs of a
+    /// batch failed (each is reported, the others are still checked, then
+    /// `outline: N of M files failed`), 2 when the tool failed (the one
+    /// input of a single-file check, the configuration, the arguments).
     Check(check::CheckArgs),
     /// Print a JSON Schema: of the outline JSON, or of `outline.toml`.
     Schema(schema::SchemaArgs),
@@ -109,9 +111,9 @@ enum Status {
     Clean,
     /// 1: `check` found an error (or a denied warning).
     Findings,
-    /// 1: `parse` over many inputs skipped some that failed.
+    /// 1: `parse` or `check` over many inputs skipped some that failed.
     SomeFailed,
-    /// 2: the tool failed, at least for one input.
+    /// 2: the tool failed (for a single input: that input).
     Failed,
 }
 

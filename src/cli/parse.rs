@@ -13,7 +13,7 @@
 //!   failing input is reported (`outline: FILE: message`), counted and
 //!   skipped; at the end `outline: N of M files failed` and exit 1. Exit 2
 //!   when the run itself fails (bad arguments, an `--out-dir` that cannot
-//!   be created or written in, a directory with no file to read). Files a
+//!   be created, a directory with no file to read). Files a
 //!   walk finds that are this run's outputs from an earlier run (with
 //!   `--out-dir` the directory walked) are left out.
 //! - **Stream** (`--jsonl`): JSON Lines of articles in, JSON Lines of
@@ -320,7 +320,6 @@ fn run_batch(args: &ParseArgs) -> Result<Status, Failure> {
                     io_message(&err)
                 ))
             })?;
-            check_writable(folder)?;
             folder.canonicalize().ok()
         }
         None => None,
@@ -363,22 +362,6 @@ fn run_batch(args: &ParseArgs) -> Result<Status, Failure> {
         report(&format!("{} of {} files failed", sink.failed, inputs.len()));
         Ok(Status::SomeFailed)
     }
-}
-
-/// An `--out-dir` that exists but where no file can be written is the
-/// tool's failure (exit 2), said once, not every input's.
-fn check_writable(folder: &Path) -> Result<(), Failure> {
-    let probe = folder.join(format!(".outline.{}.probe", std::process::id()));
-    fs::write(&probe, b"")
-        .and_then(|()| fs::remove_file(&probe))
-        .map_err(|err| {
-            let _ = fs::remove_file(&probe);
-            Failure(format!(
-                "{}: cannot write there: {}",
-                folder.display(),
-                io_message(&err)
-            ))
-        })
 }
 
 /// Leave out the files a directory's walk found that are the outputs of
