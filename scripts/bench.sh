@@ -3,6 +3,7 @@
 #
 #   scripts/bench.sh                  # everything, ROUNDS=5
 #   ROUNDS=3 CALLGRIND=0 scripts/bench.sh
+#   PGO=1 scripts/bench.sh            # also the PGO build (scripts/pgo-build.sh)
 #
 # One run:
 #   1. builds outline in release (honours CARGO_TARGET_DIR, default target/);
@@ -34,6 +35,10 @@
 #   SCALING       0 to skip the x10 run (default 1)
 #   BENCH_TOOLS   where pulldown-cmark and comrak are installed
 #   PROFILE_TOP   functions listed from outline's callgrind profile (default 15)
+#   PGO           1 to build outline with scripts/pgo-build.sh as well and
+#                 time it beside the others (row `outline-pgo`, extra lines
+#                 in the summary); the targets are judged on the plain
+#                 release build, which is what `cargo install` gives
 #   KEEP          1 to keep the temp dir with the inputs and callgrind files
 #                 (callgrind_annotate WORK/callgrind.outline.out for more)
 #   TMPDIR        where the temp dir goes (default /tmp)
@@ -52,6 +57,7 @@ CALLGRIND=${CALLGRIND:-1}
 SCALING=${SCALING:-1}
 BENCH_TOOLS=${BENCH_TOOLS:-$HOME/.cache/outline-bench}
 KEEP=${KEEP:-0}
+PGO=${PGO:-0}
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -76,6 +82,14 @@ say "building outline (release, target dir $TARGET_DIR)"
 CARGO_TARGET_DIR=$TARGET_DIR cargo build --release --quiet --bin outline
 [[ -x $OUTLINE ]] || die "no binary at $OUTLINE after the build"
 OUTLINE_VERSION="$("$OUTLINE" --version | awk '{print $NF}') ($(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- src Cargo.toml Cargo.lock 2>/dev/null || echo '+dirty'))"
+
+OUTLINE_PGO=""
+if [[ $PGO = 1 ]]; then
+    say "building outline with profile-guided optimization (scripts/pgo-build.sh, about 6 min)"
+    PGO_OUT=$TARGET_DIR/pgo CARGO_TARGET_DIR=$TARGET_DIR bash "$ROOT/scripts/pgo-build.sh" ||
+        die "scripts/pgo-build.sh failed"
+    OUTLINE_PGO=$TARGET_DIR/pgo/outline
+fi
 
 # --- 2. pulldown-cmark and comrak ------------------------------------------
 install_tool() { # crate version -> prints the binary path
@@ -130,6 +144,7 @@ measure() {
     t0=$(now_ns)
     case $tool in
         outline) /usr/bin/time -f '%e %M' -o "$WORK/time" "$OUTLINE" parse "$file" >/dev/null 2>"$WORK/stderr" || status=$? ;;
+        outline-pgo) /usr/bin/time -f '%e %M' -o "$WORK/time" "$OUTLINE_PGO" parse "$file" >/dev/null 2>"$WORK/stderr" || status=$? ;;
         pulldown-cmark) /usr/bin/time -f '%e %M' -o "$WORK/time" "$PULLDOWN" <"$file" >/dev/null 2>"$WORK/stderr" || status=$? ;;
         comrak) /usr/bin/time -f '%e %M' -o "$WORK/time" "$COMRAK" --config-file none "$file" >/dev/null 2>"$WORK/stderr" || status=$? ;;
         *) die "unknown tool $tool" ;;
@@ -146,6 +161,7 @@ maximum() { sort -g | tail -n1; }
 
 # --- 4. interleaved rounds ---------------------------------------------------
 TOOLS=(outline pulldown-cmark comrak)
+[[ $PGO = 1 ]] && TOOLS+=(outline-pgo)
 cat "$INPUT" >/dev/null # into the page cache
 say "warm-up: one untimed run of each tool"
 for tool in "${TOOLS[@]}"; do measure "$tool" "$INPUT" >/dev/null; done
@@ -174,6 +190,9 @@ for tool in "${TOOLS[@]}"; do
 done
 SPEED_VS_PULLDOWN=$(awk -v o="${SECS[outline]}" -v p="${SECS[pulldown-cmark]}" 'BEGIN { printf "%.2f", p / o }')
 SPEED_VS_COMRAK=$(awk -v o="${SECS[outline]}" -v c="${SECS[comrak]}" 'BEGIN { printf "%.2f", c / o }')
+if [[ $PGO = 1 ]]; then
+    PGO_VS_PULLDOWN=$(awk -v o="${SECS[outline-pgo]}" -v p="${SECS[pulldown-cmark]}" 'BEGIN { printf "%.2f", p / o }')
+fi
 
 # --- 5. scaling ----------------------------------------------------------------
 SCALE_RATIO=skipped SCALE_DESC="" SCALE_T1="" SCALE_T10=""
@@ -215,7 +234,9 @@ fi
 # --- 6. callgrind ----------------------------------------------------------------
 declare -A IR IR_PER_BYTE
 IR[outline]="" IR[pulldown-cmark]=""
-IR_PER_BYTE[outline]="-" IR_PER_BYTE[pulldown-cmark]="-" IR_PER_BYTE[comrak]="-"
+IR_PER_BYTE[outline]="-" IR_PER_BYTE[pulldown-cmark]="-" IR_PER_BYTE[comrak]="-" IR_PER_BYTE[outline-pgo]="-"
+CG_TOOLS=(outline pulldown-cmark)
+[[ $PGO = 1 ]] && CG_TOOLS+=(outline-pgo)
 CG_SECS=""
 if [[ $CALLGRIND = 1 ]] && ! command -v valgrind >/dev/null; then
     say "callgrind: valgrind is not installed (Debian package 'valgrind'); skipping"
@@ -225,13 +246,14 @@ if [[ $CALLGRIND = 1 ]]; then
     CG_INPUT=$WORK/callgrind.txt
     make_input "$CG_INPUT" "$CALLGRIND_MB"
     CG_BYTES=$(size_of "$CG_INPUT")
-    say "callgrind: outline and pulldown-cmark on $(mb "$CG_BYTES") MB (slow: ~50x native; about 1-2 min for 10 MB at the current speed)"
+    say "callgrind: ${CG_TOOLS[*]} on $(mb "$CG_BYTES") MB (slow: ~50x native; about 1-2 min for 10 MB at the current speed)"
     cg0=$(now_ns)
-    for tool in outline pulldown-cmark; do
+    for tool in "${CG_TOOLS[@]}"; do
         out=$WORK/callgrind.$tool.out
         t0=$(now_ns)
         case $tool in
             outline) valgrind --tool=callgrind --callgrind-out-file="$out" "$OUTLINE" parse "$CG_INPUT" >/dev/null 2>"$WORK/valgrind.$tool.log" ;;
+            outline-pgo) valgrind --tool=callgrind --callgrind-out-file="$out" "$OUTLINE_PGO" parse "$CG_INPUT" >/dev/null 2>"$WORK/valgrind.$tool.log" ;;
             pulldown-cmark) valgrind --tool=callgrind --callgrind-out-file="$out" "$PULLDOWN" <"$CG_INPUT" >/dev/null 2>"$WORK/valgrind.$tool.log" ;;
         esac || { cat "$WORK/valgrind.$tool.log" >&2; die "callgrind run of $tool failed"; }
         # "summary:" (older valgrind) or "totals:" holds the total Ir.
@@ -255,6 +277,9 @@ if [[ $CALLGRIND = 1 ]]; then
             sort -rn | head -n "${PROFILE_TOP:-15}" >"$WORK/profile" || true
     fi
     IR_RATIO=$(awk -v o="${IR[outline]}" -v p="${IR[pulldown-cmark]}" 'BEGIN { printf "%.2f", o / p }')
+    if [[ $PGO = 1 ]]; then
+        PGO_IR_RATIO=$(awk -v o="${IR[outline-pgo]}" -v p="${IR[pulldown-cmark]}" 'BEGIN { printf "%.2f", o / p }')
+    fi
 fi
 
 # --- 7. summary --------------------------------------------------------------------
@@ -272,6 +297,7 @@ for tool in "${TOOLS[@]}"; do
         outline) version=$OUTLINE_VERSION ;;
         pulldown-cmark) version=$PULLDOWN_VERSION ;;
         comrak) version=$COMRAK_VERSION ;;
+        outline-pgo) version="$OUTLINE_VERSION pgo" ;;
     esac
     printf '%-15s %-22s %9s %9s %14s %10s %9s\n' "$tool" "$version" "${SECS[$tool]}" "${MBPS[$tool]}" \
         "${RSS_MB[$tool]}" "${RATIO_RSS[$tool]}" "${IR_PER_BYTE[$tool]}"
@@ -282,6 +308,9 @@ echo
 printf '%-44s %10s   %s\n' "figure" "value" "target"
 printf '%-44s %10s   %s\n' "speed vs pulldown-cmark (t_pd / t_outline)" "$SPEED_VS_PULLDOWN" ">= 1.0: $(verdict "$SPEED_VS_PULLDOWN" '>=' 1.0)"
 printf '%-44s %10s   %s\n' "speed vs comrak (t_comrak / t_outline)" "$SPEED_VS_COMRAK" "-"
+if [[ $PGO = 1 ]]; then
+    printf '%-44s %10s   %s\n' "PGO build: speed vs pulldown-cmark" "$PGO_VS_PULLDOWN" "- (the targets are judged on the plain build)"
+fi
 printf '%-44s %10s   %s\n' "outline peak RSS / input" "${RATIO_RSS[outline]}" "<= 2.5: $(verdict "${RATIO_RSS[outline]}" '<=' 2.5)"
 if [[ $SCALE_RATIO != skipped ]]; then
     printf '%-44s %10s   %s\n' "time x10 / time x1 ($SCALE_DESC)" "$SCALE_RATIO" "<= 11: $(verdict "$SCALE_RATIO" '<=' 11) (${SCALE_T1}s -> ${SCALE_T10}s)"
@@ -290,6 +319,9 @@ else
 fi
 if [[ $CALLGRIND = 1 ]]; then
     printf '%-44s %10s   %s\n' "Ir/byte outline / pulldown-cmark ($(mb "$CG_BYTES") MB)" "$IR_RATIO" "<= 1.0: $(verdict "$IR_RATIO" '<=' 1.0) (callgrind took ${CG_SECS}s)"
+    if [[ $PGO = 1 ]]; then
+        printf '%-44s %10s   %s\n' "PGO build: Ir/byte / pulldown-cmark" "$PGO_IR_RATIO" "-"
+    fi
 else
     printf '%-44s %10s\n' "Ir/byte outline / pulldown-cmark" skipped
 fi
