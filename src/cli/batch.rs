@@ -144,6 +144,14 @@ fn write<T, S: Sink<T>>(receiver: mpsc::Receiver<Vec<T>>, mut sink: S) -> Result
     Ok(sink)
 }
 
+/// After a batch, `outline: N of M files failed` on standard error when
+/// any did (each was reported as it failed).
+pub(crate) fn report_failed(failed: usize, total: usize) {
+    if failed > 0 {
+        report(&format!("{failed} of {total} files failed"));
+    }
+}
+
 /// A progress bar on standard error, shown only when standard error is a
 /// terminal, there are more than [`Progress::THRESHOLD`] inputs, and the
 /// run has taken [`Progress::DELAY`] already: a quick run shows none.

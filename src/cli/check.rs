@@ -18,7 +18,7 @@
 use super::batch::{self, BatchArgs, Progress, Sink};
 use super::format::{Counts, FileReport, Format, Writer};
 use super::inputs::{self, Input, Selection};
-use super::io::{io_message, read_input, report, Stdout};
+use super::io::{io_message, read_input, Stdout};
 use super::{explain, Failure, InputArgs, Status};
 use clap::ValueEnum;
 use outline::check::{Config, ConfigError, Diagnostic};
@@ -107,8 +107,8 @@ pub(crate) fn run(args: &CheckArgs) -> Result<Status, Failure> {
 
     let denied = counts.errors > 0 || (args.deny == Some(Deny::Warnings) && counts.warnings > 0);
     let batch = inputs::is_batch(&args.files);
-    if failed > 0 && batch {
-        report(&format!("{failed} of {} files failed", inputs.len()));
+    if batch {
+        batch::report_failed(failed, inputs.len());
     }
     Ok(if failed > 0 && !batch {
         Status::Failed

@@ -262,7 +262,7 @@ fn answer(line: &Line, origin: &str, options: &Options) -> Answer {
         None => return reply("no `text` field"),
     };
     let name = match id {
-        Some(raw) if raw.starts_with('"') => read_string(raw).unwrap_or_else(|_| raw.to_owned()),
+        Some(raw) if raw.starts_with('"') => string_of(raw).unwrap_or_else(|_| raw.to_owned()),
         Some(raw) => raw.to_owned(),
         None => format!("{origin}:{}", line.number),
     };

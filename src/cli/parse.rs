@@ -21,9 +21,7 @@
 
 use super::batch::{self, BatchArgs, Progress, Sink};
 use super::inputs::{self, Input, Selection};
-use super::io::{
-    io_message, read_input, report, write_atomically, write_output, write_with, Stdout,
-};
+use super::io::{io_message, read_input, write_atomically, write_output, write_with, Stdout};
 use super::{jsonl, view, Failure, InputArgs, Status};
 use outline::{Document, EncodingChoice, Options, Segmentation};
 use std::borrow::Cow;
@@ -326,9 +324,18 @@ fn run_batch(args: &ParseArgs) -> Result<Status, Failure> {
     };
     let mut inputs = inputs::expand(&args.files, &selection, skip.as_deref())?;
     inputs::read_standard_input_once(&inputs)?;
+    // The walk passes over the out dir inside a directory argument; only
+    // a directory argument that is the out dir itself lists its outputs.
+    let walks_out_dir = skip.as_deref().is_some_and(|out| {
+        args.files
+            .iter()
+            .any(|file| file.is_dir() && file.canonicalize().is_ok_and(|dir| dir == out))
+    });
     let destination = match &args.out_dir {
         Some(folder) => {
-            leave_out_earlier_outputs(&mut inputs, folder, args.format);
+            if walks_out_dir {
+                leave_out_earlier_outputs(&mut inputs, folder, args.format);
+            }
             check_output_names(folder, &inputs, args.format)?;
             Destination::Folder(folder)
         }
@@ -356,19 +363,18 @@ fn run_batch(args: &ParseArgs) -> Result<Status, Failure> {
         .map(|chunk| chunk.iter().collect::<Vec<&Input>>());
     let sink = batch::run(&pool, chunks, |input| job.run(input), sink)?;
     sink.progress.finish();
-    if sink.failed == 0 {
-        Ok(Status::Clean)
+    batch::report_failed(sink.failed, inputs.len());
+    Ok(if sink.failed == 0 {
+        Status::Clean
     } else {
-        report(&format!("{} of {} files failed", sink.failed, inputs.len()));
-        Ok(Status::SomeFailed)
-    }
+        Status::SomeFailed
+    })
 }
 
 /// Leave out the files a directory's walk found that are the outputs of
 /// this run's inputs, written by an earlier run: with `--out-dir` the
-/// directory itself (or a folder inside it that the walk enters), a run
-/// with `--format tree` would otherwise read `a.txt.txt` next time, and
-/// write `a.txt.txt.txt`.
+/// directory walked, a run with `--format tree` would otherwise read
+/// `a.txt.txt` next time, and write `a.txt.txt.txt`.
 fn leave_out_earlier_outputs(inputs: &mut Vec<Input>, folder: &Path, format: view::Format) {
     let outputs: HashSet<PathBuf> = inputs
         .iter()
