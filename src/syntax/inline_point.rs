@@ -10,7 +10,9 @@
 //!
 //! A marker must follow a clause boundary: `统一是`, `唯一是` and `一是一，二是二`
 //! are not points. The tree builder keeps only sequences that start at 1 and
-//! count up by one, with at least two members.
+//! count up by one, with at least two members: a paragraph without a marker
+//! numbered 2 has none, which [`may_hold_second_marker`] tells from its
+//! bytes before any marker is looked for.
 //!
 //! ```text
 //! > | 必须把握好以下原则：一是扩内需、保增长。……二是调结构、上水平。
@@ -21,7 +23,9 @@ use super::heading_marker::inline_heading_marker;
 #[cfg(test)]
 use super::heading_marker::{heading_marker, HeadingFamily};
 use super::point_marker::{point_marker, PointScheme};
+use aho_corasick::packed;
 use nom::IResult;
+use std::sync::LazyLock;
 
 /// A marker found inside a paragraph.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -71,6 +75,33 @@ pub(crate) fn may_start_marker(c: char) -> bool {
     )
 }
 
+/// The characters other than the ASCII `2` that an inline marker numbered
+/// 2 is written with: the Chinese and full-width digits and the enclosed
+/// numbers valued 2 that inline markers take (`②`, `⑵`, `⓶`, `➁`, `❷`,
+/// `➋`; not `⒉` or `㈡`).
+const TWOS: [&str; 8] = [
+    "二", "２", "\u{2461}", "\u{2475}", "\u{24F6}", "\u{2781}", "\u{2777}", "\u{278B}",
+];
+
+/// A searcher for [`TWOS`], built on first use. Its patterns are all three
+/// bytes long, so it can match on whole characters at once (the crate picks
+/// a SIMD searcher where the processor has one).
+static TWO_SEARCHER: LazyLock<Option<packed::Searcher>> =
+    LazyLock::new(|| packed::Config::new().builder().extend(TWOS).build());
+
+/// Whether `text` may hold an inline marker numbered 2, without which no
+/// sequence of inline points can be kept (they start at 1 and count up):
+/// whether it holds a `2` or one of [`TWOS`]. `false` means there is no
+/// inline point in `text`; `true` only that one must be looked for, as in
+/// `二十大`. Both searches pass over the text many bytes at a time.
+pub(crate) fn may_hold_second_marker(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr(b'2', bytes).is_some()
+        || TWO_SEARCHER
+            .as_ref()
+            .is_none_or(|searcher| searcher.find(bytes).is_some())
+}
+
 /// Recognizes an inline marker at the start of `input`.
 pub(crate) fn inline_marker(input: &str) -> IResult<&str, InlineMarker> {
     if let Ok((rest, found)) = point_marker(input) {
@@ -103,6 +134,68 @@ pub(crate) fn inline_marker(input: &str) -> IResult<&str, InlineMarker> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every inline marker numbered 2 that a BMP character makes in any of
+    /// the shapes markers take holds a `2` or one of [`TWOS`]; and
+    /// [`TWOS`] are the characters other than `2` that do.
+    #[test]
+    fn every_marker_numbered_two_is_seen_by_the_filter() {
+        let shapes = [
+            "{}是",
+            "{} 是",
+            "{}要",
+            "其{}，",
+            "第{}，",
+            "其 {} ，",
+            "（{}）",
+            "({})",
+            "{}）",
+            "{})",
+            "（0{}）",
+            "{}",
+            "{}、",
+            "{}.",
+        ];
+        let mut twos = std::collections::BTreeSet::new();
+        for c in (0..=0xFFFF).filter_map(char::from_u32) {
+            for shape in shapes {
+                let input = shape.replace("{}", c.encode_utf8(&mut [0; 4]));
+                let Ok((rest, marker)) = inline_marker(&input) else {
+                    continue;
+                };
+                if marker.number != 2 {
+                    continue;
+                }
+                let read = &input[..input.len() - rest.len()];
+                assert!(may_hold_second_marker(read), "{read:?}");
+                if c != '2' {
+                    twos.insert(c);
+                }
+            }
+        }
+        let listed: std::collections::BTreeSet<char> =
+            TWOS.iter().filter_map(|two| two.chars().next()).collect();
+        assert_eq!(twos, listed);
+    }
+
+    #[test]
+    fn texts_without_a_two_are_passed_over() {
+        let cases = [
+            ("一是扩内需，二是调结构", true),
+            ("（1）完善；（2）提高", true),
+            ("①提高；②完善", true),
+            ("其一，……其２，", true),
+            ("党的二十大报告指出", true),
+            ("2023年", true),
+            ("一是扩内需，三是调结构", false),
+            ("推动战略性新兴产业融合集群发展", false),
+            ("（1）完善；（3）提高", false),
+            ("", false),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(may_hold_second_marker(text), expected, "{text}");
+        }
+    }
 
     #[test]
     fn boundary_width_reads_every_boundary_and_nothing_else() {

@@ -4,7 +4,9 @@
 use super::paragraphs::RawBlock;
 use super::{Block, InlinePoint, Paragraph};
 use crate::source::Position;
-use crate::syntax::inline_point::{boundary_width, inline_marker, is_boundary, may_start_marker};
+use crate::syntax::inline_point::{
+    boundary_width, inline_marker, is_boundary, may_hold_second_marker, may_start_marker,
+};
 use crate::syntax::LineInfo;
 use crate::text::{
     find_by_bytes, first_char, is_cjk, is_closing_punctuation, is_space, normalize, normalize_into,
@@ -334,6 +336,15 @@ impl<'a> Context<'a> {
     /// The enumerations inside a paragraph: markers after a clause boundary,
     /// in sequences that start at 1 and count up by one, of two or more.
     pub(crate) fn inline_points(&self, block: TextBlock<'a>, from: usize) -> Vec<InlinePoint> {
+        // The source from `from` to the block's end holds every piece
+        // scanned below (and only white space besides).
+        if !self
+            .text
+            .get(from..block.end)
+            .is_some_and(may_hold_second_marker)
+        {
+            return Vec::new();
+        }
         // (start, end of marker, scheme, number, marker)
         let mut found: Vec<(usize, usize, &'static str, u32, String)> = Vec::new();
         let mut sequence_start = 0;
