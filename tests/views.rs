@@ -464,10 +464,23 @@ fn report_of_a_missing_file_fails_but_reports_the_others() {
     let out = scratch.path("report.html");
     let missing = scratch.path("missing.txt");
     let run = outline(&["report", SEED, path_str(&missing), "-o", path_str(&out)]);
-    assert_eq!(run.code, Some(2));
+    // A failed item among others: 1, as for `parse` and `check`.
+    assert_eq!(run.code, Some(1));
     let stderr = &run.stderr;
     assert!(stderr.contains("missing.txt"), "{stderr}");
+    assert!(stderr.contains("outline: 1 of 2 files failed"), "{stderr}");
     let html = fs::read_to_string(&out).expect("the report of the seed");
     assert!(html.contains("<section class=\"file\" id=\"f1\">"));
     assert!(!html.contains("id=\"f2\""));
+}
+
+#[test]
+fn report_of_files_that_all_fail_writes_nothing_and_exits_2() {
+    let scratch = Scratch::new("all-missing");
+    let out = scratch.path("report.html");
+    let missing = scratch.path("missing.txt");
+    let run = outline(&["report", path_str(&missing), "-o", path_str(&out)]);
+    assert_eq!(run.code, Some(2));
+    assert!(run.stderr.contains("missing.txt"), "{}", run.stderr);
+    assert!(!out.exists());
 }

@@ -64,6 +64,9 @@ enum Command {
     Schema(schema::SchemaArgs),
     /// Write an HTML report: each article's outline beside its source text,
     /// with the findings of `outline check` marked and summed up per rule.
+    /// Exit status: 0 whatever the findings, 1 when some of several files
+    /// could not be read (each is reported, the others are in the report,
+    /// then `outline: N of M files failed`), 2 when none could.
     Report(report::ReportArgs),
 }
 
@@ -111,7 +114,8 @@ enum Status {
     Clean,
     /// 1: `check` found an error (or a denied warning).
     Findings,
-    /// 1: `parse` or `check` over many inputs skipped some that failed.
+    /// 1: `parse`, `check` or `report` over many inputs skipped some that
+    /// failed.
     SomeFailed,
     /// 2: the tool failed (for a single input: that input).
     Failed,

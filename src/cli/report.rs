@@ -4,10 +4,15 @@
 //!
 //! The configuration is found as `outline check` finds it: `--config FILE`,
 //! else the nearest `outline.toml`, else every rule at its default level. A
-//! file that cannot be read is reported on stderr and left out; the report
-//! of the others is still written, and the exit status is 2. Otherwise it
-//! is 0, whatever the findings: the report shows them, it does not judge.
+//! file that cannot be read or decoded is reported on stderr and left out;
+//! the report of the others is still written, `outline: N of M files
+//! failed` ends the run, and the exit status is 1, as for `parse` and
+//! `check` over several files. When no file could be reported on (a single
+//! file that failed, or all of them) nothing is written and the status is 2.
+//! Otherwise it is 0, whatever the findings: the report shows them, it does
+//! not judge.
 
+use super::batch;
 use super::check::read_and_check;
 use super::io::{report, write_output};
 use super::view::html::{self, ReportFile};
@@ -44,14 +49,15 @@ pub(crate) fn run(args: &ReportArgs) -> Result<Status, Failure> {
     } else {
         args.files.iter().map(|file| Some(file.as_path())).collect()
     };
-    let mut reports = Vec::with_capacity(files.len());
-    let mut failed = false;
+    let total = files.len();
+    let mut reports = Vec::with_capacity(total);
+    let mut failed = 0;
     for file in files {
         match report_file(file, encoding, &options, &config) {
             Ok(one) => reports.push(one),
             Err(Failure(message)) => {
                 report(&message);
-                failed = true;
+                failed += 1;
             }
         }
     }
@@ -59,8 +65,9 @@ pub(crate) fn run(args: &ReportArgs) -> Result<Status, Failure> {
         return Ok(Status::Failed);
     }
     write_output(args.output.as_deref(), html::report(&reports).as_bytes())?;
-    Ok(if failed {
-        Status::Failed
+    batch::report_failed(failed, total);
+    Ok(if failed > 0 {
+        Status::SomeFailed
     } else {
         Status::Clean
     })
