@@ -267,6 +267,42 @@ fn several_inputs_give_json_lines_in_input_order() {
     assert_eq!(alone.stdout, directory.stdout);
 }
 
+/// Markdown outlines of several files on standard output, each after a
+/// comment naming its file as a JSON string (even a name holding `-->`),
+/// then a blank line; each part is the file's own Markdown outline.
+#[test]
+fn markdown_outlines_on_standard_output_are_named_and_parted() {
+    let scratch = Scratch::new("markdown");
+    scratch.file("a.txt", POINTS);
+    let odd = "b --> <!-- c.txt";
+    scratch.file(odd, GAP);
+    let run = scratch.run(["parse", "--format", "markdown", "a.txt", odd], None);
+    run.assert_code(0, "parse --format markdown, two files");
+    let text = run.stdout_text();
+    let mut parts: Vec<(String, String)> = Vec::new();
+    for line in text.split_inclusive('\n') {
+        if let Some(name) = line
+            .strip_prefix("<!-- outline source: ")
+            .and_then(|rest| rest.strip_suffix(" -->\n"))
+        {
+            assert!(!name.contains("-->"), "{name}");
+            let name: String = serde_json::from_str(name).expect("a JSON string");
+            parts.push((name, String::new()));
+        } else if let Some((_, body)) = parts.last_mut() {
+            body.push_str(line);
+        } else {
+            panic!("output before the first comment: {line:?}");
+        }
+    }
+    let names: Vec<&str> = parts.iter().map(|(name, _)| name.as_str()).collect();
+    assert_eq!(names, ["a.txt", odd]);
+    for (name, body) in &parts {
+        let alone = scratch.run(["parse", "--format", "markdown", name.as_str()], None);
+        alone.assert_code(0, name);
+        assert_eq!(body, &format!("\n{}\n", alone.stdout_text()), "{name}");
+    }
+}
+
 #[test]
 fn jobs_1_and_2_give_identical_outputs() {
     let scratch = Scratch::new("jobs");

@@ -38,7 +38,9 @@ With --out-dir DIR, each outline goes to DIR/PATH.json (PATH.txt for \
 directory argument, or the file name of a file argument \
 (written to a temporary file and renamed: no half-written output). \
 Without --out-dir, the outlines go to standard output as JSON Lines, one \
-a line, in input order. source.name is the path as given, joined with the \
+a line, in input order (--format tree: each outline after its header line \
+naming the file; markdown: each after a line <!-- outline source: \"NAME\" --> \
+and a blank line, NAME a JSON string). source.name is the path as given, joined with the \
 path inside the directory. A failing input is reported on standard error, \
 counted and skipped.
 
@@ -260,7 +262,12 @@ impl Job<'_> {
         };
         let document = outline::parse_bytes(&bytes, &options)
             .map_err(|err| Failure(format!("{}: {err}", input.name)))?;
-        let json = self.render.render(&document)?;
+        let on_stdout = matches!(self.destination, Destination::Lines);
+        let json = if on_stdout && matches!(self.render.format, view::Format::Markdown) {
+            view::markdown::render_one_of_many(&document).into_bytes()
+        } else {
+            self.render.render(&document)?
+        };
         match self.destination {
             Destination::Lines => Ok(Some(json)),
             Destination::Folder(folder) => {

@@ -21,6 +21,21 @@
 
 use outline::{Block, Document, Furniture, Paragraph, Point, Section};
 
+/// The Markdown outline of one of several documents written one after the
+/// other (a batch on standard output): an HTML comment naming its source,
+/// `<!-- outline source: "NAME" -->`, a blank line, its outline, and a
+/// blank line to part it from the next. The name is a JSON string, with
+/// `<` and `>` escaped (`\u003c`, `\u003e`) so that no name can end the
+/// comment: a reader splits the stream at these lines and reads each name
+/// with a JSON parser. A comment renders as nothing.
+pub(crate) fn render_one_of_many(doc: &Document) -> String {
+    let name = serde_json::to_string(&doc.source.name)
+        .unwrap_or_default()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e");
+    format!("<!-- outline source: {name} -->\n\n{}\n", render(doc))
+}
+
 /// The Markdown outline of a document.
 pub(crate) fn render(doc: &Document) -> String {
     let mut markdown = Markdown {
