@@ -21,6 +21,11 @@
 #   5. scaling: outline on the input and on ten copies of it (needs
 #      10 x SIZE_MB of free space in the temp dir, otherwise falls back to a
 #      5 MB / 50 MB pair);
+#   5b. batch: `outline parse -j 1 DIR` against `-j 2 DIR` (JSON Lines out),
+#      interleaved over $BATCH_ROUNDS rounds, on a directory of 10,000 small
+#      files (each one of fixtures/layouts and fixtures/markers, in turn)
+#      and on a mixed one: 2,560 small files and, as one file in 128, a
+#      3 MB article of the fixtures (BATCH=0 skips it);
 #   6. instructions per byte: `valgrind --tool=callgrind` for outline and
 #      pulldown-cmark on a $CALLGRIND_MB MB input (callgrind runs ~50x
 #      slower than native: a few minutes for 10 MB; CALLGRIND=0 skips it);
@@ -33,6 +38,8 @@
 #   CALLGRIND_MB  size of the callgrind input (default 10)
 #   CALLGRIND     0 to skip callgrind (default 1)
 #   SCALING       0 to skip the x10 run (default 1)
+#   BATCH         0 to skip the batch runs (default 1)
+#   BATCH_ROUNDS  rounds for each batch pair (default: ROUNDS)
 #   BENCH_TOOLS   where pulldown-cmark and comrak are installed
 #   PROFILE_TOP   functions listed from outline's callgrind profile (default 15)
 #   PGO           1 to build outline with scripts/pgo-build.sh as well and
@@ -55,6 +62,8 @@ SIZE_MB=${SIZE_MB:-50}
 CALLGRIND_MB=${CALLGRIND_MB:-10}
 CALLGRIND=${CALLGRIND:-1}
 SCALING=${SCALING:-1}
+BATCH=${BATCH:-1}
+BATCH_ROUNDS=${BATCH_ROUNDS:-$ROUNDS}
 BENCH_TOOLS=${BENCH_TOOLS:-$HOME/.cache/outline-bench}
 KEEP=${KEEP:-0}
 PGO=${PGO:-0}
@@ -66,7 +75,7 @@ say() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'bench.sh: error: %s\n' "$*" >&2; exit 1; }
 now_ns() { date +%s%N; }
 
-for n in ROUNDS SCALE_ROUNDS SIZE_MB CALLGRIND_MB; do
+for n in ROUNDS SCALE_ROUNDS BATCH_ROUNDS SIZE_MB CALLGRIND_MB; do
     [[ ${!n} =~ ^[1-9][0-9]*$ ]] || die "$n must be a positive integer (got '${!n}')"
 done
 [[ -x /usr/bin/time ]] || die "/usr/bin/time is missing (Debian package 'time')"
@@ -231,6 +240,51 @@ if [[ $SCALING = 1 ]]; then
     rm -f "$BIG"
 fi
 
+# --- 5b. batch -------------------------------------------------------------------
+declare -A BATCH_RATIO BATCH_T1 BATCH_T2
+if [[ $BATCH = 1 ]]; then
+    SMALL=($(LC_ALL=C ls fixtures/layouts/*.txt fixtures/markers/*.txt))
+    LARGE=$WORK/large.txt
+    make_input "$LARGE" 3
+    mkdir -p "$WORK/batch-small" "$WORK/batch-mixed"
+    for ((i = 0; i < 10000; i++)); do
+        cp "${SMALL[$((i % ${#SMALL[@]}))]}" "$WORK/batch-small/$(printf '%05d' "$i").txt"
+    done
+    for ((i = 0; i < 2560; i++)); do
+        if ((i % 128 == 5)); then src=$LARGE; else src=${SMALL[$((i % ${#SMALL[@]}))]}; fi
+        cp "$src" "$WORK/batch-mixed/$(printf '%05d' "$i").txt"
+    done
+    # batch_time DIR JOBS: seconds of one run.
+    batch_time() {
+        local t0 t1
+        t0=$(now_ns)
+        "$OUTLINE" parse -j "$2" "$1" >/dev/null 2>"$WORK/stderr" || { cat "$WORK/stderr" >&2; die "outline parse -j $2 $1 failed"; }
+        t1=$(now_ns)
+        awk -v ns=$((t1 - t0)) 'BEGIN { printf "%.4f\n", ns / 1e9 }'
+    }
+    for set in small mixed; do
+        dir=$WORK/batch-$set
+        cat "$dir"/* >/dev/null
+        batch_time "$dir" 2 >/dev/null # warm-up
+        say "batch: outline parse -j 1 / -j 2 on $set ($(ls "$dir" | wc -l) files, $(mb "$(du -sb "$dir" | cut -f1)") MB), $BATCH_ROUNDS interleaved rounds"
+        : >"$WORK/batch-$set.runs"
+        for ((r = 0; r < BATCH_ROUNDS; r++)); do
+            if ((r % 2)); then order="2 1"; else order="1 2"; fi
+            line="round $((r + 1))/$BATCH_ROUNDS:"
+            for jobs in $order; do
+                secs=$(batch_time "$dir" "$jobs")
+                printf 'j%s %s\n' "$jobs" "$secs" >>"$WORK/batch-$set.runs"
+                line+=" -j $jobs ${secs}s;"
+            done
+            say "$line"
+        done
+        BATCH_T1[$set]=$(awk '$1 == "j1" { print $2 }' "$WORK/batch-$set.runs" | median)
+        BATCH_T2[$set]=$(awk '$1 == "j2" { print $2 }' "$WORK/batch-$set.runs" | median)
+        BATCH_RATIO[$set]=$(awk -v a="${BATCH_T1[$set]}" -v b="${BATCH_T2[$set]}" 'BEGIN { printf "%.2f", a / b }')
+    done
+    rm -rf "$WORK/batch-small" "$WORK/batch-mixed"
+fi
+
 # --- 6. callgrind ----------------------------------------------------------------
 declare -A IR IR_PER_BYTE
 IR[outline]="" IR[pulldown-cmark]=""
@@ -316,6 +370,12 @@ if [[ $SCALE_RATIO != skipped ]]; then
     printf '%-44s %10s   %s\n' "time x10 / time x1 ($SCALE_DESC)" "$SCALE_RATIO" "<= 11: $(verdict "$SCALE_RATIO" '<=' 11) (${SCALE_T1}s -> ${SCALE_T10}s)"
 else
     printf '%-44s %10s\n' "time x10 / time x1" skipped
+fi
+if [[ $BATCH = 1 ]]; then
+    printf '%-44s %10s   %s\n' "batch, 10,000 small files: -j 2 vs -j 1" "${BATCH_RATIO[small]}" ">= 1.3: $(verdict "${BATCH_RATIO[small]}" '>=' 1.3) (${BATCH_T1[small]}s -> ${BATCH_T2[small]}s)"
+    printf '%-44s %10s   %s\n' "batch, mixed (1 file in 128 of 3 MB): same" "${BATCH_RATIO[mixed]}" "- (${BATCH_T1[mixed]}s -> ${BATCH_T2[mixed]}s)"
+else
+    printf '%-44s %10s\n' "batch -j 2 vs -j 1" skipped
 fi
 if [[ $CALLGRIND = 1 ]]; then
     printf '%-44s %10s   %s\n' "Ir/byte outline / pulldown-cmark ($(mb "$CG_BYTES") MB)" "$IR_RATIO" "<= 1.0: $(verdict "$IR_RATIO" '<=' 1.0) (callgrind took ${CG_SECS}s)"

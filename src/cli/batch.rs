@@ -1,15 +1,19 @@
 //! Running a command over many inputs on all cores, with the output in
 //! input order.
 //!
-//! [`run`] is a three-stage pipeline:
+//! [`run`] is a pipeline:
 //!
 //! 1. the calling thread takes the inputs a chunk at a time (a slice of
-//!    files, or the lines a reader thread has ready);
-//! 2. the rayon pool of `--jobs` threads does the work of a chunk in
-//!    parallel (read, parse, serialize, and for `--out-dir` write);
+//!    files, or the lines a reader thread has ready) and hands each chunk
+//!    to the rayon pool of `--jobs` threads as a task of its own, as long
+//!    as fewer than [`CHUNKS_IN_FLIGHT`] are in flight (handed over and not
+//!    yet written out);
+//! 2. the pool does the work of the chunks in parallel (read, parse,
+//!    serialize, and for `--out-dir` write): a thread done with its part of
+//!    one chunk goes on with the next, so a large input holds up only the
+//!    writing of what comes after it, not the workers;
 //! 3. a writer thread hands the results, in input order, to a [`Sink`]
-//!    (standard output, the findings' formats, the failure count), while
-//!    the pool works on the next chunk.
+//!    (standard output, the findings' formats, the failure count).
 //!
 //! Memory is bounded by a few chunks, whatever the number of inputs.
 
@@ -17,15 +21,24 @@ use super::io::report;
 use super::Failure;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
+use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::num::NonZeroUsize;
 use std::sync::mpsc;
+#[cfg(test)]
+use std::sync::{Mutex, PoisonError};
 use std::thread;
 
 /// The most worker threads a run starts: the work gains nothing beyond a
 /// few per core, while starting ten thousand took 39 s, and a hundred
 /// thousand 295 s and 820 MB before a worker thread failed.
 pub(crate) const JOBS_MAX: usize = 256;
+
+/// How many chunks may be in flight at once: handed to the pool, and not
+/// yet written out. Two would keep the workers busy while the writer
+/// writes; more let them go on past a chunk whose large input the writer
+/// waits for.
+pub(crate) const CHUNKS_IN_FLIGHT: usize = 4;
 
 /// Options shared by the commands that run over many files.
 #[derive(clap::Args)]
@@ -97,18 +110,29 @@ where
     T: Send,
     S: Sink<T>,
 {
+    let work = &work;
     thread::scope(|scope| {
-        // One chunk waits while the writer writes another and the pool
-        // works on a third.
-        let (sender, receiver) = mpsc::sync_channel::<Vec<T>>(1);
-        let writer = scope.spawn(move || write(receiver, sink));
-        for chunk in chunks {
-            let results: Vec<T> = pool.install(|| chunk.into_par_iter().map(&work).collect());
-            if sender.send(results).is_err() {
-                // The writer has stopped: its result says why.
-                break;
+        // A permit per chunk in flight: the calling thread sends one before
+        // it hands a chunk over (and waits when all are out); the writer
+        // takes one back for each chunk written.
+        let (permits, returned) = mpsc::sync_channel::<()>(CHUNKS_IN_FLIGHT);
+        let (sender, receiver) = mpsc::channel::<(usize, Vec<T>)>();
+        let writer = scope.spawn(move || write(receiver, &returned, sink));
+        pool.in_place_scope(|tasks| {
+            for (index, chunk) in chunks.enumerate() {
+                if permits.send(()).is_err() {
+                    // The writer has stopped: its result says why.
+                    break;
+                }
+                let sender = sender.clone();
+                tasks.spawn(move |_| {
+                    let results: Vec<T> = chunk.into_par_iter().map(work).collect();
+                    // The writer may have stopped: the results are not
+                    // wanted.
+                    let _ = sender.send((index, results));
+                });
             }
-        }
+        });
         drop(sender);
         match writer.join() {
             Ok(result) => result,
@@ -117,27 +141,39 @@ where
     })
 }
 
-/// The writer thread: results in order to the sink, flushing whenever it
-/// has caught up.
-fn write<T, S: Sink<T>>(receiver: mpsc::Receiver<Vec<T>>, mut sink: S) -> Result<S, Failure> {
-    loop {
-        let results = match receiver.try_recv() {
-            Ok(results) => results,
+/// The writer thread: the chunks' results in input order to the sink (a
+/// chunk done early waits in a map), giving back a permit for each chunk
+/// written, and flushing whenever it has caught up with the workers.
+/// Returning drops `returned`, which stops the calling thread's loop.
+fn write<T, S: Sink<T>>(
+    receiver: mpsc::Receiver<(usize, Vec<T>)>,
+    returned: &mpsc::Receiver<()>,
+    mut sink: S,
+) -> Result<S, Failure> {
+    let mut early: BTreeMap<usize, Vec<T>> = BTreeMap::new();
+    let mut next = 0;
+    'chunks: loop {
+        let (index, results) = match receiver.try_recv() {
+            Ok(done) => done,
             Err(mpsc::TryRecvError::Empty) => {
                 sink.idle()?;
                 match receiver.recv() {
-                    Ok(results) => results,
-                    Err(mpsc::RecvError) => break,
+                    Ok(done) => done,
+                    Err(mpsc::RecvError) => break 'chunks,
                 }
             }
-            Err(mpsc::TryRecvError::Disconnected) => break,
+            Err(mpsc::TryRecvError::Disconnected) => break 'chunks,
         };
-        for result in results {
-            sink.item(result)?;
-        }
-        if sink.stopped() {
-            // Dropping the receiver stops the loop over the chunks.
-            break;
+        early.insert(index, results);
+        while let Some(results) = early.remove(&next) {
+            next += 1;
+            for result in results {
+                sink.item(result)?;
+            }
+            let _ = returned.try_recv();
+            if sink.stopped() {
+                break 'chunks;
+            }
         }
     }
     sink.idle()?;
@@ -228,5 +264,95 @@ impl Progress {
         if let Some(bar) = &self.bar {
             bar.finish_and_clear();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::mpsc::RecvTimeoutError;
+    use std::time::Duration;
+
+    /// Collects what it is given, in order.
+    struct Collect(Vec<usize>);
+
+    impl Sink<usize> for Collect {
+        fn item(&mut self, item: usize) -> Result<(), Failure> {
+            self.0.push(item);
+            Ok(())
+        }
+
+        fn idle(&mut self) -> Result<(), Failure> {
+            Ok(())
+        }
+    }
+
+    fn pool(threads: usize) -> rayon::ThreadPool {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap_or_else(|err| panic!("a pool: {err}"))
+    }
+
+    /// The first input of the first chunk finishes only once an input of
+    /// the third chunk has been worked on: the pool goes on past a chunk
+    /// that waits for one slow input. (A pool that took a chunk at a time
+    /// would wait here until the timeout, and the first result would be
+    /// `usize::MAX`.) The results still come in input order.
+    #[test]
+    fn a_slow_input_does_not_hold_up_the_workers() {
+        let (signal, wait) = mpsc::channel::<()>();
+        let wait = Mutex::new(wait);
+        let chunks = (0..5).map(|chunk| (chunk * 10..chunk * 10 + 10).collect::<Vec<usize>>());
+        let work = |input: usize| match input {
+            0 => {
+                let wait = wait.lock().unwrap_or_else(PoisonError::into_inner);
+                match wait.recv_timeout(Duration::from_secs(10)) {
+                    Ok(()) => 0,
+                    Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => usize::MAX,
+                }
+            }
+            25 => {
+                let _ = signal.send(());
+                25
+            }
+            other => other,
+        };
+        let sink = run(&pool(2), chunks, work, Collect(Vec::new()))
+            .unwrap_or_else(|Failure(message)| panic!("{message}"));
+        assert_eq!(sink.0, (0..50).collect::<Vec<_>>());
+    }
+
+    /// At most [`CHUNKS_IN_FLIGHT`] chunks are handed to the pool before
+    /// the first is written: the input after them is not taken while the
+    /// first chunk waits.
+    #[test]
+    fn chunks_in_flight_are_bounded() {
+        let taken = std::sync::atomic::AtomicUsize::new(0);
+        let (release, wait) = mpsc::channel::<()>();
+        let wait = Mutex::new(wait);
+        let chunks = (0..CHUNKS_IN_FLIGHT + 3).map(|chunk| {
+            taken.fetch_max(chunk + 1, std::sync::atomic::Ordering::SeqCst);
+            vec![chunk]
+        });
+        let seen = Mutex::new(0);
+        let work = |input: usize| {
+            if input == 0 {
+                // Let the calling thread run ahead as far as it may.
+                let wait = wait.lock().unwrap_or_else(PoisonError::into_inner);
+                let _ = wait.recv_timeout(Duration::from_millis(300));
+                let mut seen = seen.lock().unwrap_or_else(PoisonError::into_inner);
+                *seen = taken.load(std::sync::atomic::Ordering::SeqCst);
+            }
+            input
+        };
+        let sink = run(&pool(2), chunks, work, Collect(Vec::new()))
+            .unwrap_or_else(|Failure(message)| panic!("{message}"));
+        drop(release);
+        assert_eq!(sink.0, (0..CHUNKS_IN_FLIGHT + 3).collect::<Vec<_>>());
+        let seen = *seen.lock().unwrap_or_else(PoisonError::into_inner);
+        // The chunks in flight, and the one the calling thread holds while
+        // it waits for a permit.
+        assert!(seen <= CHUNKS_IN_FLIGHT + 1, "{seen} chunks taken");
     }
 }

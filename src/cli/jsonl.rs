@@ -29,11 +29,11 @@
 //! `outline: FILE: N of M lines failed`. It is 2 when the stream cannot be
 //! read or standard output cannot be written.
 //!
-//! Memory stays bounded: a reader thread reads lines ahead, up to a few
-//! chunks; each chunk (up to `--jobs` × 64 lines or 8 MB) is parsed on the
-//! rayon pool and written in order (`batch::run`), and standard output is
-//! flushed whenever the writer has caught up, so a line answered is soon
-//! seen downstream.
+//! Memory stays bounded: a reader thread reads lines ahead, up to a
+//! chunk's worth; each chunk (up to `--jobs` × 64 lines or 8 MB) is parsed
+//! on the rayon pool, at most four chunks in flight, and written in order
+//! (`batch::run`), and standard output is flushed whenever the writer has
+//! caught up, so a line answered is soon seen downstream.
 
 use super::batch::{self, BatchArgs, Sink};
 use super::io::{io_message, report, Stdout, STDIN_NAME};
