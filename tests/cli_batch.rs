@@ -567,6 +567,47 @@ fn runs_that_cannot_start_exit_2() {
     assert!(!scratch.path("out").exists() || files_under(&scratch.path("out")).is_empty());
 }
 
+/// An interrupted `--out-dir` run dies of the signal, as without a
+/// handler, and leaves no temporary file: those being written are removed
+/// first.
+#[cfg(unix)]
+#[test]
+fn an_interrupted_run_leaves_no_temporary_file() {
+    use std::os::unix::process::ExitStatusExt;
+    let scratch = Scratch::new("interrupted");
+    // About 100 MB on one thread: well over a second, while the signal
+    // comes after the first output.
+    let article = SEGMENTED.repeat(250_000 / SEGMENTED.len());
+    for i in 0..400 {
+        scratch.file(&format!("in/{i:03}.txt"), &article);
+    }
+    let out = scratch.path("out");
+    let child = Command::new(env!("CARGO_BIN_EXE_outline"))
+        .current_dir(&scratch.dir)
+        .args(["parse", "-j", "1", "in", "--out-dir", "out"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("outline starts");
+    // The signal goes as soon as a temporary file is seen, while it is
+    // being written (without the handler, it would be left).
+    let started = std::time::Instant::now();
+    while !(out.is_dir() && files_under(&out).iter().any(|f| f.ends_with(".tmp"))) {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(60),
+            "no temporary file seen after 60 s"
+        );
+    }
+    let pid = nix::unistd::Pid::from_raw(i32::try_from(child.id()).expect("a pid"));
+    nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGINT).expect("the signal is sent");
+    let output = child.wait_with_output().expect("outline ends");
+    assert_eq!(output.status.signal(), Some(2), "{:?}", output.status);
+    let left = files_under(&out);
+    assert!(left.len() < 400, "the run was not interrupted");
+    let temporary: Vec<&String> = left.iter().filter(|f| f.ends_with(".tmp")).collect();
+    assert!(temporary.is_empty(), "{temporary:?}");
+}
+
 #[test]
 fn a_closed_standard_output_is_not_a_failure() {
     let scratch = Scratch::new("pipe");

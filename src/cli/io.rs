@@ -114,7 +114,8 @@ const TEMPORARY_ATTEMPTS: usize = 16;
 /// which is then renamed to `path`. A name some file has already (another
 /// process's, of the same number in another container sharing the folder)
 /// is never written over: the next number is tried. A failed write removes
-/// the temporary file; a killed process leaves it. (Nothing is synced to
+/// the temporary file; so does an interrupted process (SIGINT, SIGTERM,
+/// SIGHUP: see `interrupt`); a killed one leaves it. (Nothing is synced to
 /// disk: this guards against a crash or a kill of the process, not against
 /// a power loss.)
 ///
@@ -144,11 +145,7 @@ pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure>
     let mut created = None;
     for _ in 0..TEMPORARY_ATTEMPTS {
         let temporary = temporary_path();
-        match fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temporary)
-        {
+        match super::interrupt::create_temporary(&temporary) {
             Ok(file) => {
                 created = Some((file, temporary));
                 break;
@@ -165,14 +162,18 @@ pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure>
     };
     let written = file.write_all(bytes);
     drop(file);
-    if let Err(err) = written {
-        let _ = fs::remove_file(&temporary);
-        return Err(failure("write", &err));
-    }
-    fs::rename(&temporary, path).map_err(|err| {
-        let _ = fs::remove_file(&temporary);
-        failure("write", &err)
-    })
+    let result = match written {
+        Err(err) => {
+            let _ = fs::remove_file(&temporary);
+            Err(failure("write", &err))
+        }
+        Ok(()) => fs::rename(&temporary, path).map_err(|err| {
+            let _ = fs::remove_file(&temporary);
+            failure("write", &err)
+        }),
+    };
+    super::interrupt::forget(&temporary);
+    result
 }
 
 /// Buffered standard output that turns a closed pipe into silence: once the

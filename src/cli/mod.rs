@@ -22,6 +22,7 @@ mod check;
 mod explain;
 mod format;
 mod inputs;
+mod interrupt;
 mod io;
 mod jsonl;
 mod parse;
