@@ -122,9 +122,7 @@ mod tests {
 
     #[test]
     fn listed_files_are_removed_and_no_more_are_created() {
-        let dir = std::env::temp_dir().join(format!("outline-interrupt-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap_or_else(|err| panic!("{err}"));
+        let dir = super::super::io::scratch_dir("interrupt");
         let temporaries = Temporaries::new();
         let (done, open) = (dir.join(".done.tmp"), dir.join(".open.tmp"));
         temporaries

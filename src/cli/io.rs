@@ -253,6 +253,16 @@ pub(crate) fn io_message(err: &io::Error) -> String {
     }
 }
 
+/// An empty folder of the system's temporary directory for a unit test,
+/// named after it and the process.
+#[cfg(test)]
+pub(crate) fn scratch_dir(test: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("outline-{test}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap_or_else(|err| panic!("{}: {err}", dir.display()));
+    dir
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,9 +272,7 @@ mod tests {
     /// over.
     #[test]
     fn temporary_files_of_others_are_left_alone() {
-        let dir = std::env::temp_dir().join(format!("outline-io-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap_or_default();
+        let dir = scratch_dir("io");
         let next = TEMPORARY_NUMBER.load(std::sync::atomic::Ordering::Relaxed);
         let theirs: Vec<std::path::PathBuf> = (next..next + 4)
             .map(|n| dir.join(format!(".out.json.{}.{n}.tmp", std::process::id())))
