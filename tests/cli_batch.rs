@@ -567,30 +567,24 @@ fn runs_that_cannot_start_exit_2() {
     assert!(!scratch.path("out").exists() || files_under(&scratch.path("out")).is_empty());
 }
 
-/// An interrupted `--out-dir` run dies of the signal, as without a
-/// handler, and leaves no temporary file: those being written are removed
-/// first.
+/// Starts a long `--out-dir` run (about 100 MB on one thread, well over a
+/// second) through `sh -c "PREFIX exec outline ..."`, and returns it once a
+/// temporary file of it is seen, while it is being written.
 #[cfg(unix)]
-#[test]
-fn an_interrupted_run_leaves_no_temporary_file() {
-    use std::os::unix::process::ExitStatusExt;
-    let scratch = Scratch::new("interrupted");
-    // About 100 MB on one thread: well over a second, while the signal
-    // comes after the first output.
+fn long_run_writing_a_temporary_file(scratch: &Scratch, prefix: &str) -> std::process::Child {
     let article = SEGMENTED.repeat(250_000 / SEGMENTED.len());
     for i in 0..400 {
         scratch.file(&format!("in/{i:03}.txt"), &article);
     }
     let out = scratch.path("out");
-    let child = Command::new(env!("CARGO_BIN_EXE_outline"))
+    let script = format!("{prefix} exec \"$0\" parse -j 1 in --out-dir out",);
+    let child = Command::new("sh")
         .current_dir(&scratch.dir)
-        .args(["parse", "-j", "1", "in", "--out-dir", "out"])
+        .args(["-c", &script, env!("CARGO_BIN_EXE_outline")])
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
         .expect("outline starts");
-    // The signal goes as soon as a temporary file is seen, while it is
-    // being written (without the handler, it would be left).
     let started = std::time::Instant::now();
     while !(out.is_dir() && files_under(&out).iter().any(|f| f.ends_with(".tmp"))) {
         assert!(
@@ -598,14 +592,49 @@ fn an_interrupted_run_leaves_no_temporary_file() {
             "no temporary file seen after 60 s"
         );
     }
+    child
+}
+
+#[cfg(unix)]
+fn send(child: &std::process::Child, signal: nix::sys::signal::Signal) {
     let pid = nix::unistd::Pid::from_raw(i32::try_from(child.id()).expect("a pid"));
-    nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGINT).expect("the signal is sent");
+    nix::sys::signal::kill(pid, signal).expect("the signal is sent");
+}
+
+/// An interrupted `--out-dir` run dies of the signal, as without a
+/// handler, and leaves no temporary file: those being written are removed
+/// first. (The signal comes while a temporary file is being written:
+/// without the handler, it would be left.) SIGTERM, as SIGINT may be
+/// ignored where the tests run (a shell's background job), and then stays
+/// ignored.
+#[cfg(unix)]
+#[test]
+fn an_interrupted_run_leaves_no_temporary_file() {
+    use std::os::unix::process::ExitStatusExt;
+    let scratch = Scratch::new("interrupted");
+    let child = long_run_writing_a_temporary_file(&scratch, "");
+    send(&child, nix::sys::signal::Signal::SIGTERM);
     let output = child.wait_with_output().expect("outline ends");
-    assert_eq!(output.status.signal(), Some(2), "{:?}", output.status);
-    let left = files_under(&out);
+    assert_eq!(output.status.signal(), Some(15), "{:?}", output.status);
+    let left = files_under(&scratch.path("out"));
     assert!(left.len() < 400, "the run was not interrupted");
     let temporary: Vec<&String> = left.iter().filter(|f| f.ends_with(".tmp")).collect();
     assert!(temporary.is_empty(), "{temporary:?}");
+}
+
+/// A signal the run was started with ignored stays ignored: under
+/// `nohup`, SIGHUP does not stop it.
+#[cfg(unix)]
+#[test]
+fn a_signal_ignored_at_the_start_stays_ignored() {
+    let scratch = Scratch::new("nohup");
+    let child = long_run_writing_a_temporary_file(&scratch, "trap '' HUP;");
+    send(&child, nix::sys::signal::Signal::SIGHUP);
+    let output = child.wait_with_output().expect("outline ends");
+    assert_eq!(output.status.code(), Some(0), "{:?}", output.status);
+    let outputs = files_under(&scratch.path("out"));
+    assert_eq!(outputs.len(), 400, "every output, no temporary file");
+    assert!(outputs.iter().all(|f| f.ends_with(".txt.json")));
 }
 
 #[test]

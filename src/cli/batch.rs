@@ -10,20 +10,28 @@
 //!    yet written out);
 //! 2. the pool does the work of the chunks in parallel (read, parse,
 //!    serialize, and for `--out-dir` write): a thread done with its part of
-//!    one chunk goes on with the next, so a large input holds up only the
-//!    writing of what comes after it, not the workers;
+//!    one chunk goes on with the next, so a large input holds up the
+//!    writing of what comes after it, and the workers only once
+//!    [`CHUNKS_IN_FLIGHT`] chunks are waiting on it;
 //! 3. a writer thread hands the results, in input order, to a [`Sink`]
 //!    (standard output, the findings' formats, the failure count).
 //!
-//! Memory is bounded by a few chunks, whatever the number of inputs.
+//! Memory is bounded by a few chunks (of [`BatchArgs::chunk_len`] inputs
+//! each, whatever their size), whatever the number of inputs. When the
+//! writer stops (standard output closed, a write failed), the inputs not
+//! yet begun are passed over. A panic in the work of an input ends the run
+//! with that panic, as a panic anywhere else would.
 
 use super::io::report;
 use super::Failure;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
+use std::any::Any;
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::num::NonZeroUsize;
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 #[cfg(test)]
 use std::sync::{Mutex, PoisonError};
@@ -111,13 +119,18 @@ where
     S: Sink<T>,
 {
     let work = &work;
+    // Set when the writer has ended: the work not yet begun is skipped.
+    let stopped = &AtomicBool::new(false);
     thread::scope(|scope| {
         // A permit per chunk in flight: the calling thread sends one before
         // it hands a chunk over (and waits when all are out); the writer
         // takes one back for each chunk written.
         let (permits, returned) = mpsc::sync_channel::<()>(CHUNKS_IN_FLIGHT);
-        let (sender, receiver) = mpsc::channel::<(usize, Vec<T>)>();
-        let writer = scope.spawn(move || write(receiver, &returned, sink));
+        let (sender, receiver) = mpsc::channel::<(usize, ChunkResults<T>)>();
+        let writer = scope.spawn(move || {
+            let _stop = SetOnDrop(stopped);
+            write(receiver, &returned, sink)
+        });
         pool.in_place_scope(|tasks| {
             for (index, chunk) in chunks.enumerate() {
                 if permits.send(()).is_err() {
@@ -126,7 +139,14 @@ where
                 }
                 let sender = sender.clone();
                 tasks.spawn(move |_| {
-                    let results: Vec<T> = chunk.into_par_iter().map(work).collect();
+                    // A panic is sent on like the results, so that the
+                    // writer never waits for a chunk that will not come.
+                    let results = panic::catch_unwind(AssertUnwindSafe(|| {
+                        chunk
+                            .into_par_iter()
+                            .map(|input| (!stopped.load(Ordering::Relaxed)).then(|| work(input)))
+                            .collect()
+                    }));
                     // The writer may have stopped: the results are not
                     // wanted.
                     let _ = sender.send((index, results));
@@ -136,21 +156,37 @@ where
         drop(sender);
         match writer.join() {
             Ok(result) => result,
-            Err(panic) => std::panic::resume_unwind(panic),
+            Err(panic) => panic::resume_unwind(panic),
         }
     })
+}
+
+/// A chunk's results (`None` for the inputs skipped once the writer had
+/// stopped), or the panic of its work.
+type ChunkResults<T> = Result<Vec<Option<T>>, Box<dyn Any + Send>>;
+
+/// Sets its flag when dropped: when the writer ends, by returning, failing
+/// or panicking.
+struct SetOnDrop<'a>(&'a AtomicBool);
+
+impl Drop for SetOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
 }
 
 /// The writer thread: the chunks' results in input order to the sink (a
 /// chunk done early waits in a map), giving back a permit for each chunk
 /// written, and flushing whenever it has caught up with the workers.
 /// Returning drops `returned`, which stops the calling thread's loop.
+/// A chunk whose work panicked panics the writer with the same payload
+/// (which `run` passes on), when its turn comes.
 fn write<T, S: Sink<T>>(
-    receiver: mpsc::Receiver<(usize, Vec<T>)>,
+    receiver: mpsc::Receiver<(usize, ChunkResults<T>)>,
     returned: &mpsc::Receiver<()>,
     mut sink: S,
 ) -> Result<S, Failure> {
-    let mut early: BTreeMap<usize, Vec<T>> = BTreeMap::new();
+    let mut early: BTreeMap<usize, ChunkResults<T>> = BTreeMap::new();
     let mut next = 0;
     'chunks: loop {
         let (index, results) = match receiver.try_recv() {
@@ -167,7 +203,8 @@ fn write<T, S: Sink<T>>(
         early.insert(index, results);
         while let Some(results) = early.remove(&next) {
             next += 1;
-            for result in results {
+            let results = results.unwrap_or_else(|panic| panic::resume_unwind(panic));
+            for result in results.into_iter().flatten() {
                 sink.item(result)?;
             }
             let _ = returned.try_recv();
@@ -321,6 +358,34 @@ mod tests {
         let sink = run(&pool(2), chunks, work, Collect(Vec::new()))
             .unwrap_or_else(|Failure(message)| panic!("{message}"));
         assert_eq!(sink.0, (0..50).collect::<Vec<_>>());
+    }
+
+    /// A panic in the work of an input ends the run with that panic, even
+    /// with more chunks than may be in flight (the writer would otherwise
+    /// wait for the panicked chunk, and the calling thread for a permit).
+    #[test]
+    fn a_panic_in_the_work_is_passed_on() {
+        let (done, outcome) = mpsc::channel();
+        std::thread::spawn(move || {
+            let chunks = (0..CHUNKS_IN_FLIGHT + 3).map(|chunk| vec![chunk]);
+            let work = |input: usize| {
+                if input == 1 {
+                    panic!("the work of input 1");
+                }
+                input
+            };
+            let result = panic::catch_unwind(AssertUnwindSafe(|| {
+                run(&pool(2), chunks, work, Collect(Vec::new()))
+            }));
+            let message = result
+                .err()
+                .and_then(|payload| payload.downcast_ref::<&str>().map(|s| (*s).to_owned()));
+            let _ = done.send(message);
+        });
+        let message = outcome
+            .recv_timeout(Duration::from_secs(60))
+            .unwrap_or_else(|_| panic!("the run did not end within 60 s"));
+        assert_eq!(message.as_deref(), Some("the work of input 1"));
     }
 
     /// At most [`CHUNKS_IN_FLIGHT`] chunks are handed to the pool before

@@ -1,13 +1,13 @@
 //! Temporary files are removed when the process is interrupted.
 //!
-//! `--out-dir` and `-o FILE` write each output to a temporary file beside
-//! it and rename it when complete (`io::write_atomically`). The first time
-//! that happens, a thread starts that waits for SIGINT, SIGTERM or SIGHUP
-//! (Unix only). When one comes, it removes the temporary files being
-//! written, says so on standard error, and ends the process as the signal
-//! would have (the shell sees it killed by that signal). SIGKILL cannot be
-//! caught: a killed process still leaves its temporary files
-//! (`.NAME.PID.N.tmp`).
+//! `--out-dir` writes each output to a temporary file beside it and renames
+//! it when complete (`io::write_atomically`). The first time that happens,
+//! a thread starts that waits for SIGINT, SIGTERM or SIGHUP (Unix only; not
+//! for a signal the process was started with ignored). When one comes, it
+//! removes the temporary files being written, says so on standard error,
+//! and ends the process as the signal would have (the shell sees it killed
+//! by that signal). SIGKILL cannot be caught: a killed process still
+//! leaves its temporary files (`.NAME.PID.N.tmp`).
 //!
 //! A file is created and listed while a read lock is held, which the
 //! handler takes for writing and never gives back: no file can be created
@@ -89,10 +89,25 @@ impl Temporaries {
 
 /// Start the thread that waits for the signals. Without it (no signal
 /// support, or the thread cannot start) the process dies as before.
+///
+/// A signal the process was started with ignored stays ignored (`nohup`
+/// ignores SIGHUP; a shell ignores SIGINT in its background jobs): where
+/// that cannot be told (no `/proc/self/status`), only SIGTERM is handled.
 #[cfg(unix)]
 fn install() {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+    let ignored = ignored_signals();
+    let wanted: Vec<i32> = [SIGINT, SIGTERM, SIGHUP]
+        .into_iter()
+        .filter(|&signal| match ignored {
+            Some(mask) => !is_in(mask, signal),
+            None => signal == SIGTERM,
+        })
+        .collect();
+    if wanted.is_empty() {
+        return;
+    }
+    let Ok(mut signals) = signal_hook::iterator::Signals::new(wanted) else {
         return;
     };
     let _ = std::thread::Builder::new()
@@ -116,9 +131,43 @@ fn install() {
 #[cfg(not(unix))]
 fn install() {}
 
+/// The signals this process ignores, as the `SigIgn` mask of
+/// `/proc/self/status` (bit N - 1 for signal N); `None` where that cannot
+/// be read.
+#[cfg(unix)]
+fn ignored_signals() -> Option<u64> {
+    let status = fs::read_to_string("/proc/self/status").ok()?;
+    let mask = status
+        .lines()
+        .find_map(|line| line.strip_prefix("SigIgn:"))?;
+    u64::from_str_radix(mask.trim(), 16).ok()
+}
+
+/// Whether `signal` is in a mask of `/proc/self/status`.
+#[cfg(unix)]
+fn is_in(mask: u64, signal: i32) -> bool {
+    u32::try_from(signal)
+        .ok()
+        .and_then(|n| n.checked_sub(1))
+        .and_then(|bit| 1u64.checked_shl(bit))
+        .is_some_and(|bit| mask & bit != 0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn signals_are_read_from_the_mask() {
+        // SIGHUP (1) and SIGINT (2) ignored, as under `nohup` in a
+        // background job.
+        let mask = 0b11;
+        assert!(is_in(mask, 1) && is_in(mask, 2));
+        assert!(!is_in(mask, 15));
+        assert!(!is_in(mask, 0) && !is_in(mask, -1) && !is_in(mask, 65));
+        assert!(ignored_signals().is_some() || !Path::new("/proc/self/status").exists());
+    }
 
     #[test]
     fn listed_files_are_removed_and_no_more_are_created() {
