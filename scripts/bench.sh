@@ -39,7 +39,8 @@
 #   CALLGRIND     0 to skip callgrind (default 1)
 #   SCALING       0 to skip the x10 run (default 1)
 #   BATCH         0 to skip the batch runs (default 1)
-#   BATCH_ROUNDS  rounds for each batch pair (default: ROUNDS)
+#   BATCH_ROUNDS  rounds for each batch pair (default 15: the runs are short
+#                 and their times noisy)
 #   BENCH_TOOLS   where pulldown-cmark and comrak are installed
 #   PROFILE_TOP   functions listed from outline's callgrind profile (default 15)
 #   PGO           1 to build outline with scripts/pgo-build.sh as well and
@@ -63,7 +64,7 @@ CALLGRIND_MB=${CALLGRIND_MB:-10}
 CALLGRIND=${CALLGRIND:-1}
 SCALING=${SCALING:-1}
 BATCH=${BATCH:-1}
-BATCH_ROUNDS=${BATCH_ROUNDS:-$ROUNDS}
+BATCH_ROUNDS=${BATCH_ROUNDS:-15}
 BENCH_TOOLS=${BENCH_TOOLS:-$HOME/.cache/outline-bench}
 KEEP=${KEEP:-0}
 PGO=${PGO:-0}
