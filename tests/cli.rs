@@ -259,6 +259,67 @@ fn output_writes_the_json_to_the_file_and_nothing_to_stdout() {
     }
 }
 
+/// `--output` replaces a regular file through a temporary file beside it
+/// (none is left), writes into a device in place (`/dev/null` stays a
+/// device), and follows a symbolic link to its file (the link stays).
+#[test]
+fn output_replaces_files_and_leaves_devices_and_links_in_place() {
+    let scratch = Scratch::new("output-kinds");
+    let expected = outline(["parse", SEED], None);
+    success_json(&expected, "the parse on stdout");
+
+    let target = scratch.file("out.json", "old");
+    let run = outline(
+        vec![
+            OsString::from("parse"),
+            SEED.into(),
+            "-o".into(),
+            target.clone().into(),
+        ],
+        None,
+    );
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(fs::read(&target).ok(), Some(expected.stdout_bytes.clone()));
+    let names: Vec<String> = fs::read_dir(&scratch.dir)
+        .map(|entries| {
+            entries
+                .filter_map(|entry| entry.ok())
+                .map(|entry| entry.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(names, ["out.json"], "no temporary file is left");
+
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let run = outline(["parse", SEED, "-o", "/dev/null"], None);
+        assert_eq!(run.code, Some(0), "{}", run.stderr);
+        let null = fs::symlink_metadata("/dev/null").expect("/dev/null");
+        assert!(
+            null.file_type().is_char_device(),
+            "/dev/null is still a device"
+        );
+
+        let link = scratch.path("link.json");
+        std::os::unix::fs::symlink(&target, &link).expect("a symbolic link");
+        fs::write(&target, "old").expect("the target");
+        let run = outline(
+            vec![
+                OsString::from("parse"),
+                SEED.into(),
+                "-o".into(),
+                link.clone().into(),
+            ],
+            None,
+        );
+        assert_eq!(run.code, Some(0), "{}", run.stderr);
+        let kind = fs::symlink_metadata(&link).expect("the link").file_type();
+        assert!(kind.is_symlink(), "the link is still a link");
+        assert_eq!(fs::read(&target).ok(), Some(expected.stdout_bytes));
+    }
+}
+
 #[test]
 fn standard_input_is_read_without_a_file_or_with_a_dash() {
     let from_file = success_json(&outline(["parse", SEED], None), "parse of the file");

@@ -622,6 +622,41 @@ fn an_interrupted_run_leaves_no_temporary_file() {
     assert!(temporary.is_empty(), "{temporary:?}");
 }
 
+/// `-o FILE` interrupted while it writes leaves FILE as it was and no
+/// temporary file: the outline goes to a temporary file, removed on the
+/// signal.
+#[cfg(unix)]
+#[test]
+fn an_interrupted_output_leaves_the_old_file() {
+    use std::os::unix::process::ExitStatusExt;
+    let scratch = Scratch::new("interrupted-output");
+    scratch.file("big.txt", SEGMENTED.repeat(60_000_000 / SEGMENTED.len()));
+    let old = scratch.file("out.json", "old");
+    let child = Command::new(env!("CARGO_BIN_EXE_outline"))
+        .current_dir(&scratch.dir)
+        .args(["parse", "big.txt", "-o", "out.json"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("outline starts");
+    let started = std::time::Instant::now();
+    while !files_under(&scratch.dir)
+        .iter()
+        .any(|f| f.ends_with(".tmp"))
+    {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(60),
+            "no temporary file seen after 60 s"
+        );
+    }
+    send(&child, nix::sys::signal::Signal::SIGTERM);
+    let output = child.wait_with_output().expect("outline ends");
+    assert_eq!(output.status.signal(), Some(15), "{:?}", output.status);
+    assert_eq!(fs::read_to_string(&old).ok().as_deref(), Some("old"));
+    let left = files_under(&scratch.dir);
+    assert!(!left.iter().any(|f| f.ends_with(".tmp")), "{left:?}");
+}
+
 /// A signal the run was started with ignored stays ignored: under
 /// `nohup`, SIGHUP does not stop it.
 #[cfg(unix)]

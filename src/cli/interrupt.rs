@@ -1,13 +1,14 @@
 //! Temporary files are removed when the process is interrupted.
 //!
-//! `--out-dir` writes each output to a temporary file beside it and renames
-//! it when complete (`io::write_atomically`). The first time that happens,
-//! a thread starts that waits for SIGINT, SIGTERM or SIGHUP (Unix only; not
-//! for a signal the process was started with ignored). When one comes, it
-//! removes the temporary files being written, says so on standard error,
-//! and ends the process as the signal would have (the shell sees it killed
-//! by that signal). SIGKILL cannot be caught: a killed process still
-//! leaves its temporary files (`.NAME.PID.N.tmp`).
+//! `--out-dir` and `-o FILE` write each output to a temporary file beside
+//! it and rename it when complete (`io::write_atomically`; `-o` into a
+//! device, a FIFO or a symbolic link writes in place). The first time that
+//! happens, a thread starts that waits for SIGINT, SIGTERM or SIGHUP (Unix
+//! only; not for a signal the process was started with ignored). When one
+//! comes, it removes the temporary files being written, says so on
+//! standard error, and ends the process as the signal would have (the
+//! shell sees it killed by that signal). SIGKILL cannot be caught: a
+//! killed process still leaves its temporary files (`.NAME.PID.N.tmp`).
 //!
 //! A file is created and listed while a read lock is held, which the
 //! handler takes for writing and never gives back: no file can be created

@@ -36,6 +36,8 @@ pub(crate) fn read_input(file: Option<&Path>) -> Result<(String, InputBytes), Fa
 }
 
 /// Write to a file, or to standard output; a closed pipe is not a failure.
+/// A file is written as [`write_atomically`] writes it, unless it exists
+/// and is not a regular file ([`is_replaced_by_rename`]).
 pub(crate) fn write_output(output: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
     write_with(output, |out| out.write_all(bytes))
 }
@@ -70,6 +72,10 @@ pub(crate) fn write_with(
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), Failure> {
     let written = match output {
+        Some(path) if is_replaced_by_rename(path) => {
+            return write_through_temporary(path, write);
+        }
+        // A device, a FIFO, a symbolic link: written in place.
         Some(path) => fs::File::create(path)
             .and_then(|mut file| write(&mut file))
             .map_err(|err| (path.display().to_string(), err)),
@@ -121,6 +127,25 @@ const TEMPORARY_ATTEMPTS: usize = 16;
 ///
 /// The message of a failure names `path`.
 pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    write_through_temporary(path, |file| file.write_all(bytes))
+}
+
+/// Whether an output at `path` is written to a temporary file and renamed:
+/// when there is no file there yet, or a regular one. A device
+/// (`/dev/null`, `/dev/stdout`), a FIFO or a symbolic link is written in
+/// place: renaming over it would replace it with a plain file.
+fn is_replaced_by_rename(path: &Path) -> bool {
+    match fs::symlink_metadata(path) {
+        Ok(metadata) => metadata.file_type().is_file(),
+        Err(err) => err.kind() == io::ErrorKind::NotFound,
+    }
+}
+
+/// [`write_atomically`], the bytes given by `write` as it goes.
+fn write_through_temporary(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), Failure> {
     let failure = |what: &str, err: &io::Error| {
         Failure(format!(
             "{}: cannot {what}: {}",
@@ -160,7 +185,7 @@ pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure>
             path.display()
         )));
     };
-    let written = file.write_all(bytes);
+    let written = write(&mut file);
     drop(file);
     let result = match written {
         Err(err) => {

@@ -74,7 +74,8 @@ pub(crate) struct ParseArgs {
     #[arg(long, conflicts_with = "jsonl")]
     pretty: bool,
     /// Write the JSON to this file instead of standard output (one input
-    /// only).
+    /// only): to a temporary file beside it, renamed when complete, so a
+    /// failed or interrupted run leaves FILE as it was.
     #[arg(
         long,
         short = 'o',
