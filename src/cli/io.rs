@@ -73,7 +73,7 @@ pub(crate) fn write_with(
 ) -> Result<(), Failure> {
     let written = match output {
         Some(path) if is_replaced_by_rename(path) => {
-            return write_through_temporary(path, write);
+            return write_through_temporary(path, true, write);
         }
         // A device, a FIFO, a symbolic link: written in place.
         Some(path) => fs::File::create(path)
@@ -127,7 +127,7 @@ const TEMPORARY_ATTEMPTS: usize = 16;
 ///
 /// The message of a failure names `path`.
 pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    write_through_temporary(path, |file| file.write_all(bytes))
+    write_through_temporary(path, false, |file| file.write_all(bytes))
 }
 
 /// Whether an output at `path` is written to a temporary file and renamed:
@@ -142,8 +142,13 @@ fn is_replaced_by_rename(path: &Path) -> bool {
 }
 
 /// [`write_atomically`], the bytes given by `write` as it goes.
+/// With `in_place_if_denied`, a folder where the temporary file cannot be
+/// made (permission denied) holding a file at `path` that can be written
+/// has it written in place (`-o` into such a file worked before it went
+/// through a temporary file; `--out-dir` does not ask for this).
 fn write_through_temporary(
     path: &Path,
+    in_place_if_denied: bool,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), Failure> {
     let failure = |what: &str, err: &io::Error| {
@@ -176,6 +181,20 @@ fn write_through_temporary(
                 break;
             }
             Err(err) if err.kind() == io::ErrorKind::AlreadyExists => {}
+            Err(err)
+                if in_place_if_denied
+                    && err.kind() == io::ErrorKind::PermissionDenied
+                    && path.is_file() =>
+            {
+                // A folder where no file can be made, holding a file that
+                // may be written: written in place, as before.
+                return fs::OpenOptions::new()
+                    .write(true)
+                    .truncate(true)
+                    .open(path)
+                    .and_then(|mut file| write(&mut file))
+                    .map_err(|err| failure("write", &err));
+            }
             Err(err) => return Err(failure("write", &err)),
         }
     }
