@@ -259,6 +259,12 @@ fn output_writes_the_json_to_the_file_and_nothing_to_stdout() {
     }
 }
 
+/// `outline parse SEED -o PATH`.
+fn parse_seed_to(path: &Path) -> Run {
+    let args: Vec<OsString> = vec!["parse".into(), SEED.into(), "-o".into(), path.into()];
+    outline(args, None)
+}
+
 /// `--output` replaces a regular file through a temporary file beside it
 /// (none is left), writes into a device in place (`/dev/null` stays a
 /// device), and follows a symbolic link to its file (the link stays).
@@ -269,15 +275,7 @@ fn output_replaces_files_and_leaves_devices_and_links_in_place() {
     success_json(&expected, "the parse on stdout");
 
     let target = scratch.file("out.json", "old");
-    let run = outline(
-        vec![
-            OsString::from("parse"),
-            SEED.into(),
-            "-o".into(),
-            target.clone().into(),
-        ],
-        None,
-    );
+    let run = parse_seed_to(&target);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     assert_eq!(fs::read(&target).ok(), Some(expected.stdout_bytes.clone()));
     let names: Vec<String> = fs::read_dir(&scratch.dir)
@@ -293,7 +291,7 @@ fn output_replaces_files_and_leaves_devices_and_links_in_place() {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
-        let run = outline(["parse", SEED, "-o", "/dev/null"], None);
+        let run = parse_seed_to(Path::new("/dev/null"));
         assert_eq!(run.code, Some(0), "{}", run.stderr);
         let null = fs::symlink_metadata("/dev/null").expect("/dev/null");
         assert!(
@@ -304,15 +302,7 @@ fn output_replaces_files_and_leaves_devices_and_links_in_place() {
         let link = scratch.path("link.json");
         std::os::unix::fs::symlink(&target, &link).expect("a symbolic link");
         fs::write(&target, "old").expect("the target");
-        let run = outline(
-            vec![
-                OsString::from("parse"),
-                SEED.into(),
-                "-o".into(),
-                link.clone().into(),
-            ],
-            None,
-        );
+        let run = parse_seed_to(&link);
         assert_eq!(run.code, Some(0), "{}", run.stderr);
         let kind = fs::symlink_metadata(&link).expect("the link").file_type();
         assert!(kind.is_symlink(), "the link is still a link");

@@ -585,14 +585,39 @@ fn long_run_writing_a_temporary_file(scratch: &Scratch, prefix: &str) -> std::pr
         .stderr(Stdio::piped())
         .spawn()
         .expect("outline starts");
+    wait_for_a_temporary_file(&out);
+    child
+}
+
+/// Returns once a temporary file (`*.tmp`) is under `dir`, looking without
+/// a pause so as to see one while it is written; fails after 60 s.
+#[cfg(unix)]
+fn wait_for_a_temporary_file(dir: &Path) {
     let started = std::time::Instant::now();
-    while !(out.is_dir() && files_under(&out).iter().any(|f| f.ends_with(".tmp"))) {
+    while !(dir.is_dir() && files_under(dir).iter().any(|f| f.ends_with(".tmp"))) {
         assert!(
             started.elapsed() < std::time::Duration::from_secs(60),
             "no temporary file seen after 60 s"
         );
     }
-    child
+}
+
+/// Sends `signal` to `child` and waits for it: it must die of that signal,
+/// leaving no temporary file under `dir`.
+#[cfg(unix)]
+fn interrupt(child: std::process::Child, signal: nix::sys::signal::Signal, dir: &Path) {
+    use std::os::unix::process::ExitStatusExt;
+    send(&child, signal);
+    let output = child.wait_with_output().expect("outline ends");
+    assert_eq!(
+        output.status.signal(),
+        Some(signal as i32),
+        "{:?}",
+        output.status
+    );
+    let left = files_under(dir);
+    let temporary: Vec<&String> = left.iter().filter(|f| f.ends_with(".tmp")).collect();
+    assert!(temporary.is_empty(), "{temporary:?}");
 }
 
 #[cfg(unix)]
@@ -610,16 +635,11 @@ fn send(child: &std::process::Child, signal: nix::sys::signal::Signal) {
 #[cfg(unix)]
 #[test]
 fn an_interrupted_run_leaves_no_temporary_file() {
-    use std::os::unix::process::ExitStatusExt;
     let scratch = Scratch::new("interrupted");
     let child = long_run_writing_a_temporary_file(&scratch, "");
-    send(&child, nix::sys::signal::Signal::SIGTERM);
-    let output = child.wait_with_output().expect("outline ends");
-    assert_eq!(output.status.signal(), Some(15), "{:?}", output.status);
-    let left = files_under(&scratch.path("out"));
-    assert!(left.len() < 400, "the run was not interrupted");
-    let temporary: Vec<&String> = left.iter().filter(|f| f.ends_with(".tmp")).collect();
-    assert!(temporary.is_empty(), "{temporary:?}");
+    let out = scratch.path("out");
+    interrupt(child, nix::sys::signal::Signal::SIGTERM, &out);
+    assert!(files_under(&out).len() < 400, "the run was not interrupted");
 }
 
 /// `-o FILE` interrupted while it writes leaves FILE as it was and no
@@ -628,7 +648,6 @@ fn an_interrupted_run_leaves_no_temporary_file() {
 #[cfg(unix)]
 #[test]
 fn an_interrupted_output_leaves_the_old_file() {
-    use std::os::unix::process::ExitStatusExt;
     let scratch = Scratch::new("interrupted-output");
     scratch.file("big.txt", SEGMENTED.repeat(60_000_000 / SEGMENTED.len()));
     let old = scratch.file("out.json", "old");
@@ -639,22 +658,9 @@ fn an_interrupted_output_leaves_the_old_file() {
         .stderr(Stdio::piped())
         .spawn()
         .expect("outline starts");
-    let started = std::time::Instant::now();
-    while !files_under(&scratch.dir)
-        .iter()
-        .any(|f| f.ends_with(".tmp"))
-    {
-        assert!(
-            started.elapsed() < std::time::Duration::from_secs(60),
-            "no temporary file seen after 60 s"
-        );
-    }
-    send(&child, nix::sys::signal::Signal::SIGTERM);
-    let output = child.wait_with_output().expect("outline ends");
-    assert_eq!(output.status.signal(), Some(15), "{:?}", output.status);
+    wait_for_a_temporary_file(&scratch.dir);
+    interrupt(child, nix::sys::signal::Signal::SIGTERM, &scratch.dir);
     assert_eq!(fs::read_to_string(&old).ok().as_deref(), Some("old"));
-    let left = files_under(&scratch.dir);
-    assert!(!left.iter().any(|f| f.ends_with(".tmp")), "{left:?}");
 }
 
 /// A signal the run was started with ignored stays ignored: under
