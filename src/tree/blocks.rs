@@ -337,7 +337,7 @@ impl<'a> Context<'a> {
     /// in sequences that start at 1 and count up by one, of two or more.
     pub(crate) fn inline_points(&self, block: TextBlock<'a>, from: usize) -> Vec<InlinePoint> {
         // The source from `from` to the block's end holds every piece
-        // scanned below (and only white space besides).
+        // scanned (and only white space besides).
         if !self
             .text
             .get(from..block.end)
@@ -345,6 +345,12 @@ impl<'a> Context<'a> {
         {
             return Vec::new();
         }
+        self.scan_inline_points(block, from)
+    }
+
+    /// [`Context::inline_points`] without the filter: every clause of the
+    /// block from `from` on is read.
+    fn scan_inline_points(&self, block: TextBlock<'a>, from: usize) -> Vec<InlinePoint> {
         // (start, end of marker, scheme, number, marker)
         let mut found: Vec<(usize, usize, &'static str, u32, String)> = Vec::new();
         let mut sequence_start = 0;
@@ -731,6 +737,44 @@ impl<'a> Context<'a> {
 mod tests {
     use super::*;
     use crate::syntax::{classify_lines, LineKind};
+
+    proptest::proptest! {
+        /// The filter of [`Context::inline_points`] leaves out only
+        /// paragraphs where the scan finds nothing: on texts made of
+        /// markers, their parts, boundaries, white space and other text,
+        /// over several lines, from every line start.
+        #[test]
+        fn the_inline_point_filter_loses_no_point(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "一是", "二是", "三是", "二 要", "一要", "其一，", "其二，", "其 二 ，",
+                    "第一，", "第二，", "（1）", "（2）", "(2)", "2）", "（02）", "①", "②", "⑵",
+                    "２", "2", "1", "二", "一", "十", "其", "第", "（", "）", "，", "。", "；",
+                    "：", "！", "？", ",", "的", "发展", "二十大", "2023年", "…", " ", "　",
+                    "\n", "\n　　", "\r\n",
+                ]),
+                0..40,
+            ),
+        ) {
+            let text: String = parts.concat();
+            let infos = classify_lines(&text);
+            if infos.is_empty() {
+                return Ok(());
+            }
+            for segmented in [false, true] {
+                let context = Context::for_test(&text, &infos, segmented);
+                let block = context.lines_block(0, infos.len() - 1);
+                for line in block.lines {
+                    let from = line.content_start;
+                    proptest::prop_assert_eq!(
+                        context.inline_points(block, from),
+                        context.scan_inline_points(block, from),
+                        "{:?} from {}", text, from
+                    );
+                }
+            }
+        }
+    }
 
     /// The pieces of a block are its lines cut to the range and trimmed,
     /// whether a line is taken whole (not trimmed again) or cut: on every
