@@ -265,32 +265,53 @@ fn parse_seed_to(path: &Path) -> Run {
     outline(args, None)
 }
 
-/// `--output` replaces a regular file through a temporary file beside it
-/// (none is left), writes into a device in place (`/dev/null` stays a
-/// device), and follows a symbolic link to its file (the link stays).
+/// `--output` makes a new file (through a temporary file beside it, none
+/// left), writes an existing file in place (its mode and other hard links
+/// kept), writes into a device in place (`/dev/null` stays a device), and
+/// follows a symbolic link to its file (the link stays).
 #[test]
-fn output_replaces_files_and_leaves_devices_and_links_in_place() {
+fn output_makes_new_files_and_writes_existing_ones_in_place() {
     let scratch = Scratch::new("output-kinds");
     let expected = outline(["parse", SEED], None);
     success_json(&expected, "the parse on stdout");
+    let names_in = |dir: &Path| -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .map(|entries| {
+                entries
+                    .filter_map(|entry| entry.ok())
+                    .map(|entry| entry.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        names.sort();
+        names
+    };
 
-    let target = scratch.file("out.json", "old");
+    let target = scratch.path("out.json");
     let run = parse_seed_to(&target);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     assert_eq!(fs::read(&target).ok(), Some(expected.stdout_bytes.clone()));
-    let names: Vec<String> = fs::read_dir(&scratch.dir)
-        .map(|entries| {
-            entries
-                .filter_map(|entry| entry.ok())
-                .map(|entry| entry.file_name().to_string_lossy().into_owned())
-                .collect()
-        })
-        .unwrap_or_default();
-    assert_eq!(names, ["out.json"], "no temporary file is left");
+    assert_eq!(
+        names_in(&scratch.dir),
+        ["out.json"],
+        "no temporary file is left"
+    );
 
     #[cfg(unix)]
     {
-        use std::os::unix::fs::FileTypeExt;
+        use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt};
+        fs::write(&target, "old").expect("the file");
+        fs::set_permissions(&target, fs::Permissions::from_mode(0o600)).expect("its mode");
+        let other = scratch.path("other-link.json");
+        fs::hard_link(&target, &other).expect("a hard link");
+        let run = parse_seed_to(&target);
+        assert_eq!(run.code, Some(0), "{}", run.stderr);
+        let metadata = fs::metadata(&target).expect("the file");
+        assert_eq!(metadata.mode() & 0o777, 0o600, "its mode is kept");
+        assert_eq!(metadata.nlink(), 2, "its hard link is kept");
+        assert_eq!(fs::read(&other).ok(), Some(expected.stdout_bytes.clone()));
+        fs::remove_file(&other).expect("the link goes");
+
         let run = parse_seed_to(Path::new("/dev/null"));
         assert_eq!(run.code, Some(0), "{}", run.stderr);
         let null = fs::symlink_metadata("/dev/null").expect("/dev/null");

@@ -482,5 +482,21 @@ fn report_of_files_that_all_fail_writes_nothing_and_exits_2() {
     let run = outline(&["report", path_str(&missing), "-o", path_str(&out)]);
     assert_eq!(run.code, Some(2));
     assert!(run.stderr.contains("missing.txt"), "{}", run.stderr);
+    assert!(!run.stderr.contains("files failed"), "{}", run.stderr);
+    assert!(!out.exists());
+    let other = scratch.path("other.txt");
+    let run = outline(&[
+        "report",
+        path_str(&missing),
+        path_str(&other),
+        "-o",
+        path_str(&out),
+    ]);
+    assert_eq!(run.code, Some(2));
+    assert!(
+        run.stderr.contains("outline: 2 of 2 files failed"),
+        "{}",
+        run.stderr
+    );
     assert!(!out.exists());
 }

@@ -1,9 +1,8 @@
 //! Temporary files are removed when the process is interrupted.
 //!
-//! `--out-dir` and `-o FILE` write each output to a temporary file beside
-//! it and rename it when complete (`io::write_atomically`; `-o` into a
-//! device, a FIFO or a symbolic link writes in place). The first time that
-//! happens, a thread starts that waits for SIGINT, SIGTERM or SIGHUP (Unix
+//! `--out-dir`, and `-o FILE` for a FILE not there yet, write each output
+//! to a temporary file beside it and rename it when complete
+//! (`io::write_atomically`, `io::write_with`). The first time that happens, a thread starts that waits for SIGINT, SIGTERM or SIGHUP (Unix
 //! only; not for a signal the process was started with ignored). When one
 //! comes, it removes the temporary files being written, says so on
 //! standard error, and ends the process as the signal would have (the

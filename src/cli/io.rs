@@ -36,8 +36,7 @@ pub(crate) fn read_input(file: Option<&Path>) -> Result<(String, InputBytes), Fa
 }
 
 /// Write to a file, or to standard output; a closed pipe is not a failure.
-/// A file is written as [`write_atomically`] writes it, unless it exists
-/// and is not a regular file ([`is_replaced_by_rename`]).
+/// See [`write_with`] for how a file is written.
 pub(crate) fn write_output(output: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
     write_with(output, |out| out.write_all(bytes))
 }
@@ -67,18 +66,35 @@ fn unbuffered_stdout(_: &mut io::StdoutLock<'_>) -> Option<fs::File> {
 /// Run `write` on a file, or on standard output (for output written while
 /// it is made); a closed pipe is not a failure. A failure names the file,
 /// or standard output.
+///
+/// A file that does not exist yet is made as [`write_atomically`] makes
+/// it (through a temporary file beside it, renamed when complete), so that
+/// a failed or interrupted run leaves none; where no temporary file can be
+/// made beside it (a folder that cannot be written, a path too long for
+/// the temporary name), it is written directly. A file that exists is
+/// truncated and written in place, as before: renaming over it would lose
+/// its mode, owner and other hard links, and fails on a bind-mounted file
+/// or in a sticky folder (`/tmp`) for a file of another user.
 pub(crate) fn write_with(
     output: Option<&Path>,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), Failure> {
     let written = match output {
-        Some(path) if is_replaced_by_rename(path) => {
-            return write_through_temporary(path, true, write);
+        Some(path) => {
+            // A file made new: through a temporary file, when one can be
+            // made beside it.
+            let new =
+                fs::symlink_metadata(path).is_err_and(|err| err.kind() == io::ErrorKind::NotFound);
+            if let Some((mut file, temporary)) =
+                new.then(|| create_temporary_beside(path).ok()).flatten()
+            {
+                let written = write(&mut file);
+                return rename_when_written(file, written, &temporary, path);
+            }
+            fs::File::create(path)
+                .and_then(|mut file| write(&mut file))
+                .map_err(|err| (path.display().to_string(), err))
         }
-        // A device, a FIFO, a symbolic link: written in place.
-        Some(path) => fs::File::create(path)
-            .and_then(|mut file| write(&mut file))
-            .map_err(|err| (path.display().to_string(), err)),
         None => {
             let mut stdout = io::stdout().lock();
             let written = match unbuffered_stdout(&mut stdout) {
@@ -127,41 +143,18 @@ const TEMPORARY_ATTEMPTS: usize = 16;
 ///
 /// The message of a failure names `path`.
 pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    write_through_temporary(path, false, |file| file.write_all(bytes))
+    let (mut file, temporary) = create_temporary_beside(path)?;
+    let written = file.write_all(bytes);
+    rename_when_written(file, written, &temporary, path)
 }
 
-/// Whether an output at `path` is written to a temporary file and renamed:
-/// when there is no file there yet, or a regular one. A device
-/// (`/dev/null`, `/dev/stdout`), a FIFO or a symbolic link is written in
-/// place: renaming over it would replace it with a plain file.
-fn is_replaced_by_rename(path: &Path) -> bool {
-    match fs::symlink_metadata(path) {
-        Ok(metadata) => metadata.file_type().is_file(),
-        Err(err) => err.kind() == io::ErrorKind::NotFound,
-    }
-}
-
-/// [`write_atomically`], the bytes given by `write` as it goes.
-/// With `in_place_if_denied`, a folder where the temporary file cannot be
-/// made (permission denied) holding a file at `path` that can be written
-/// has it written in place (`-o` into such a file worked before it went
-/// through a temporary file; `--out-dir` does not ask for this).
-fn write_through_temporary(
-    path: &Path,
-    in_place_if_denied: bool,
-    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> Result<(), Failure> {
-    let failure = |what: &str, err: &io::Error| {
-        Failure(format!(
-            "{}: cannot {what}: {}",
-            path.display(),
-            io_message(err)
-        ))
-    };
+/// A new temporary file beside `path` for [`write_atomically`], and its
+/// path.
+fn create_temporary_beside(path: &Path) -> Result<(fs::File, std::path::PathBuf), Failure> {
     let Some(file_name) = path.file_name() else {
         return Err(Failure(format!("{}: not a file name", path.display())));
     };
-    let temporary_path = || {
+    for _ in 0..TEMPORARY_ATTEMPTS {
         let number = TEMPORARY_NUMBER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let mut name = std::ffi::OsString::from(".");
         if file_name.len() <= TEMPORARY_NAME_MAX {
@@ -170,54 +163,45 @@ fn write_through_temporary(
             name.push("outline");
         }
         name.push(format!(".{}.{number}.tmp", std::process::id()));
-        path.with_file_name(name)
-    };
-    let mut created = None;
-    for _ in 0..TEMPORARY_ATTEMPTS {
-        let temporary = temporary_path();
+        let temporary = path.with_file_name(name);
         match super::interrupt::create_temporary(&temporary) {
-            Ok(file) => {
-                created = Some((file, temporary));
-                break;
-            }
+            Ok(file) => return Ok((file, temporary)),
             Err(err) if err.kind() == io::ErrorKind::AlreadyExists => {}
-            Err(err)
-                if in_place_if_denied
-                    && err.kind() == io::ErrorKind::PermissionDenied
-                    && path.is_file() =>
-            {
-                // A folder where no file can be made, holding a file that
-                // may be written: written in place, as before.
-                return fs::OpenOptions::new()
-                    .write(true)
-                    .truncate(true)
-                    .open(path)
-                    .and_then(|mut file| write(&mut file))
-                    .map_err(|err| failure("write", &err));
-            }
-            Err(err) => return Err(failure("write", &err)),
+            Err(err) => return Err(cannot_write(path, &err)),
         }
     }
-    let Some((mut file, temporary)) = created else {
-        return Err(Failure(format!(
-            "{}: cannot write: {TEMPORARY_ATTEMPTS} temporary names beside it are taken",
-            path.display()
-        )));
-    };
-    let written = write(&mut file);
+    Err(Failure(format!(
+        "{}: cannot write: {TEMPORARY_ATTEMPTS} temporary names beside it are taken",
+        path.display()
+    )))
+}
+
+/// Rename `temporary`, into which `file` was written, to `path` if the
+/// writing went well; otherwise remove it. Either way it is no longer one
+/// for an interruption to remove.
+fn rename_when_written(
+    file: fs::File,
+    written: io::Result<()>,
+    temporary: &Path,
+    path: &Path,
+) -> Result<(), Failure> {
     drop(file);
-    let result = match written {
-        Err(err) => {
-            let _ = fs::remove_file(&temporary);
-            Err(failure("write", &err))
-        }
-        Ok(()) => fs::rename(&temporary, path).map_err(|err| {
-            let _ = fs::remove_file(&temporary);
-            failure("write", &err)
-        }),
-    };
-    super::interrupt::forget(&temporary);
+    let result = written
+        .and_then(|()| fs::rename(temporary, path))
+        .map_err(|err| {
+            let _ = fs::remove_file(temporary);
+            cannot_write(path, &err)
+        });
+    super::interrupt::forget(temporary);
     result
+}
+
+fn cannot_write(path: &Path, err: &io::Error) -> Failure {
+    Failure(format!(
+        "{}: cannot write: {}",
+        path.display(),
+        io_message(err)
+    ))
 }
 
 /// Buffered standard output that turns a closed pipe into silence: once the

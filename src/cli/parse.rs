@@ -74,8 +74,9 @@ pub(crate) struct ParseArgs {
     #[arg(long, conflicts_with = "jsonl")]
     pretty: bool,
     /// Write the JSON to this file instead of standard output (one input
-    /// only): to a temporary file beside it, renamed when complete, so a
-    /// failed or interrupted run leaves FILE as it was.
+    /// only). A FILE not there yet is made through a temporary file beside
+    /// it, renamed when complete, so a failed or interrupted run leaves
+    /// none; an existing FILE is written in place.
     #[arg(
         long,
         short = 'o',

@@ -8,7 +8,8 @@
 //! the report of the others is still written, `outline: N of M files
 //! failed` ends the run, and the exit status is 1, as for `parse` and
 //! `check` over several files. When no file could be reported on (a single
-//! file that failed, or all of them) nothing is written and the status is 2.
+//! file that failed, or all of them: then `outline: M of M files failed`
+//! ends the run) nothing is written and the status is 2.
 //! Otherwise it is 0, whatever the findings: the report shows them, it does
 //! not judge.
 
@@ -62,6 +63,9 @@ pub(crate) fn run(args: &ReportArgs) -> Result<Status, Failure> {
         }
     }
     if reports.is_empty() {
+        if total > 1 {
+            batch::report_failed(failed, total);
+        }
         return Ok(Status::Failed);
     }
     write_output(args.output.as_deref(), html::report(&reports).as_bytes())?;
