@@ -16,8 +16,9 @@
 //! 3. a writer thread hands the results, in input order, to a [`Sink`]
 //!    (standard output, the findings' formats, the failure count).
 //!
-//! Memory is bounded by a few chunks (of [`BatchArgs::chunk_len`] inputs
-//! each, whatever their size), whatever the number of inputs. When the
+//! Memory is bounded by a few chunks (of at most [`BatchArgs::chunk_len`]
+//! inputs each, whatever their size; [`BatchArgs::chunks`] makes the first
+//! ones short), whatever the number of inputs. When the
 //! writer stops (standard output closed, a write failed), the inputs not
 //! yet begun are passed over. A panic in the work of an input ends the run
 //! with that panic, as a panic anywhere else would.
@@ -86,6 +87,27 @@ impl BatchArgs {
     /// thread to stay busy, few enough to bound memory.
     pub(crate) fn chunk_len(&self) -> usize {
         self.jobs().saturating_mul(64).clamp(64, 4096)
+    }
+
+    /// `inputs` in chunks for [`run`]: the first of one input a thread,
+    /// each next one twice as long, up to [`BatchArgs::chunk_len`]. A
+    /// chunk's results are written once all of it is done: short chunks
+    /// first let the first outlines (and the progress bar) come soon, and
+    /// waste little work when standard output closes early
+    /// (`outline parse DIR | head`).
+    pub(crate) fn chunks<'a, T>(&self, inputs: &'a [T]) -> impl Iterator<Item = Vec<&'a T>> {
+        let max = self.chunk_len();
+        let mut len = self.jobs().min(max);
+        let mut rest = inputs;
+        std::iter::from_fn(move || {
+            if rest.is_empty() {
+                return None;
+            }
+            let (chunk, after) = rest.split_at(len.min(rest.len()));
+            rest = after;
+            len = len.saturating_mul(2).min(max);
+            Some(chunk.iter().collect())
+        })
     }
 }
 
@@ -386,6 +408,25 @@ mod tests {
             .recv_timeout(Duration::from_secs(60))
             .unwrap_or_else(|_| panic!("the run did not end within 60 s"));
         assert_eq!(message.as_deref(), Some("the work of input 1"));
+    }
+
+    /// Chunks start at one input a thread and double up to the chunk
+    /// length, covering every input once, in order.
+    #[test]
+    fn chunks_grow_from_one_input_a_thread() {
+        let args = BatchArgs {
+            globs: Vec::new(),
+            jobs: NonZeroUsize::new(2),
+        };
+        let inputs: Vec<usize> = (0..1000).collect();
+        let lens: Vec<usize> = args.chunks(&inputs).map(|chunk| chunk.len()).collect();
+        assert_eq!(
+            lens,
+            [2, 4, 8, 16, 32, 64, 128, 128, 128, 128, 128, 128, 106]
+        );
+        let all: Vec<usize> = args.chunks(&inputs).flatten().copied().collect();
+        assert_eq!(all, inputs);
+        assert_eq!(args.chunks(&inputs[..0]).count(), 0);
     }
 
     /// At most [`CHUNKS_IN_FLIGHT`] chunks are handed to the pool before

@@ -90,9 +90,7 @@ pub(crate) fn run(args: &CheckArgs) -> Result<Status, Failure> {
         progress: Progress::new(inputs.len()),
     };
     let pool = args.batch.pool()?;
-    let chunks = inputs
-        .chunks(args.batch.chunk_len())
-        .map(|chunk| chunk.iter().collect::<Vec<&Input>>());
+    let chunks = args.batch.chunks(&inputs);
     let work = |input: &Input| check_file(input, encoding, &options, &config);
     let Findings {
         writer,

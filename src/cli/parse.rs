@@ -367,9 +367,7 @@ fn run_batch(args: &ParseArgs) -> Result<Status, Failure> {
         progress: Progress::new(inputs.len()),
         failed: 0,
     };
-    let chunks = inputs
-        .chunks(args.batch.chunk_len())
-        .map(|chunk| chunk.iter().collect::<Vec<&Input>>());
+    let chunks = args.batch.chunks(&inputs);
     let sink = batch::run(&pool, chunks, |input| job.run(input), sink)?;
     sink.progress.finish();
     batch::report_failed(sink.failed, inputs.len());
