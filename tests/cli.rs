@@ -15,7 +15,7 @@ use serde_json::{json, Value};
 use std::ffi::OsString;
 use std::fs;
 use std::path::Path;
-use support::cli::{run_in, Run, Scratch};
+use support::cli::{files_under, run_in, Run, Scratch};
 
 /// The seed article, as a path relative to the crate root (the working
 /// directory of every run), so that `source.name` is exactly this string.
@@ -274,28 +274,12 @@ fn output_makes_new_files_and_writes_existing_ones_in_place() {
     let scratch = Scratch::new("output-kinds");
     let expected = outline(["parse", SEED], None);
     success_json(&expected, "the parse on stdout");
-    let names_in = |dir: &Path| -> Vec<String> {
-        let mut names: Vec<String> = fs::read_dir(dir)
-            .map(|entries| {
-                entries
-                    .filter_map(|entry| entry.ok())
-                    .map(|entry| entry.file_name().to_string_lossy().into_owned())
-                    .collect()
-            })
-            .unwrap_or_default();
-        names.sort();
-        names
-    };
-
     let target = scratch.path("out.json");
     let run = parse_seed_to(&target);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     assert_eq!(fs::read(&target).ok(), Some(expected.stdout_bytes.clone()));
-    assert_eq!(
-        names_in(&scratch.dir),
-        ["out.json"],
-        "no temporary file is left"
-    );
+    let left: Vec<String> = files_under(&scratch.dir).into_iter().collect();
+    assert_eq!(left, ["out.json"], "no temporary file is left");
 
     #[cfg(unix)]
     {

@@ -21,7 +21,7 @@ use std::fs;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};
-use support::cli::{run_in, Run, Scratch};
+use support::cli::{files_under, run_in, Run, Scratch};
 
 /// A short unsegmented article with a title and two points.
 const POINTS: &str = "数字经济发展\n\n　　一是加快建设新型基础设施。\n　　二是推动产业深度融合。\n";
@@ -63,26 +63,6 @@ fn single(dir: &Path, file: &str, extra: &[&str]) -> Value {
     let run = run_in(Some(dir), args, None);
     run.assert_code(0, file);
     json(run.stdout_text().trim_end(), file)
-}
-
-/// Every file under `dir`, as paths relative to it with `/`.
-fn files_under(dir: &Path) -> BTreeSet<String> {
-    fn walk(root: &Path, dir: &Path, out: &mut BTreeSet<String>) {
-        let entries =
-            fs::read_dir(dir).unwrap_or_else(|err| panic!("cannot list {}: {err}", dir.display()));
-        for entry in entries {
-            let path = entry.expect("a directory entry").path();
-            if path.is_dir() {
-                walk(root, &path, out);
-            } else {
-                let relative = path.strip_prefix(root).expect("under the root");
-                out.insert(relative.to_string_lossy().replace('\\', "/"));
-            }
-        }
-    }
-    let mut out = BTreeSet::new();
-    walk(dir, dir, &mut out);
-    out
 }
 
 fn set(items: &[&str]) -> BTreeSet<String> {

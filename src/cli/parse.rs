@@ -121,6 +121,9 @@ struct Render {
     pretty: bool,
     format: view::Format,
     color: bool,
+    /// One of several outlines on one stream: a Markdown outline comes
+    /// after a comment naming its source (`view::markdown::render_one_of_many`).
+    one_of_many: bool,
 }
 
 impl Render {
@@ -129,6 +132,9 @@ impl Render {
         match self.format {
             view::Format::Json => {}
             view::Format::Tree => return Ok(view::tree::render(document, self.color).into_bytes()),
+            view::Format::Markdown if self.one_of_many => {
+                return Ok(view::markdown::render_one_of_many(document).into_bytes())
+            }
             view::Format::Markdown => return Ok(view::markdown::render(document).into_bytes()),
         }
         let mut json = Vec::new();
@@ -196,6 +202,7 @@ fn single(args: &ParseArgs) -> Result<(), Failure> {
         pretty: args.pretty,
         format: args.format,
         color: view::colour_for(args.output.as_deref()),
+        one_of_many: false,
     }
     .render(&document)
     .and_then(|text| write_output(args.output.as_deref(), &text));
@@ -264,12 +271,7 @@ impl Job<'_> {
         };
         let document = outline::parse_bytes(&bytes, &options)
             .map_err(|err| Failure(format!("{}: {err}", input.name)))?;
-        let on_stdout = matches!(self.destination, Destination::Lines);
-        let json = if on_stdout && matches!(self.render.format, view::Format::Markdown) {
-            view::markdown::render_one_of_many(&document).into_bytes()
-        } else {
-            self.render.render(&document)?
-        };
+        let json = self.render.render(&document)?;
         match self.destination {
             Destination::Lines => Ok(Some(json)),
             Destination::Folder(folder) => {
@@ -357,6 +359,7 @@ fn run_batch(args: &ParseArgs) -> Result<Status, Failure> {
             pretty: args.pretty,
             format: args.format,
             color: false,
+            one_of_many: matches!(destination, Destination::Lines),
         },
         destination,
     };
