@@ -16,9 +16,10 @@
 //! 3. a writer thread hands the results, in input order, to a [`Sink`]
 //!    (standard output, the findings' formats, the failure count).
 //!
-//! Memory is bounded by a few chunks (of at most [`BatchArgs::chunk_len`]
-//! inputs each, whatever their size; [`BatchArgs::chunks`] makes the first
-//! ones short), whatever the number of inputs. When the
+//! Memory is bounded by a few chunks, whatever the number and size of
+//! the inputs: a chunk has at most [`BatchArgs::chunk_len`] inputs, and
+//! ends with the input that brings it to [`BatchArgs::chunk_bytes`]
+//! bytes ([`BatchArgs::chunks`] makes the first ones short). When the
 //! writer stops (standard output closed, a write failed), the inputs not
 //! yet begun are passed over. A panic in the work of an input ends the run
 //! with that panic, as a panic anywhere else would.
@@ -48,6 +49,9 @@ pub(crate) const JOBS_MAX: usize = 256;
 /// writes; more let them go on past a chunk whose large input the writer
 /// waits for.
 pub(crate) const CHUNKS_IN_FLIGHT: usize = 4;
+
+/// The least [`BatchArgs::chunk_bytes`]: 8 MiB.
+pub(crate) const CHUNK_BYTES_MIN: u64 = 8 << 20;
 
 /// Options shared by the commands that run over many files.
 #[derive(clap::Args)]
@@ -89,24 +93,47 @@ impl BatchArgs {
         self.jobs().saturating_mul(64).clamp(64, 4096)
     }
 
+    /// How many bytes of input a chunk takes at most (beyond its first
+    /// input): four MiB a thread, and at least [`CHUNK_BYTES_MIN`]. A
+    /// chunk's outputs are all held until the whole chunk is done, and an
+    /// outline's JSON is three to four times its input: with
+    /// [`CHUNKS_IN_FLIGHT`] chunks, a directory of large files would
+    /// otherwise hold hundreds of outlines at once.
+    pub(crate) fn chunk_bytes(&self) -> u64 {
+        u64::try_from(self.jobs())
+            .unwrap_or(u64::MAX)
+            .saturating_mul(4 << 20)
+            .max(CHUNK_BYTES_MIN)
+    }
+
     /// `inputs` in chunks for [`run`]: the first of one input a thread,
-    /// each next one twice as long, up to [`BatchArgs::chunk_len`]. A
-    /// chunk's results are written once all of it is done: short chunks
-    /// first let the first outlines (and the progress bar) come soon, and
-    /// waste little work when standard output closes early
-    /// (`outline parse DIR | head`).
-    pub(crate) fn chunks<'a, T>(&self, inputs: &'a [T]) -> impl Iterator<Item = Vec<&'a T>> {
+    /// each next one twice as long, up to [`BatchArgs::chunk_len`]; and a
+    /// chunk ends once its inputs have [`BatchArgs::chunk_bytes`] bytes in
+    /// all (`size` tells an input's, 0 when unknown). A chunk's results
+    /// are written once all of it is done: short chunks first let the
+    /// first outlines (and the progress bar) come soon, and waste little
+    /// work when standard output closes early (`outline parse DIR | head`).
+    pub(crate) fn chunks<'a, T>(
+        &self,
+        inputs: &'a [T],
+        size: impl Fn(&T) -> u64,
+    ) -> impl Iterator<Item = Vec<&'a T>> {
         let max = self.chunk_len();
+        let max_bytes = self.chunk_bytes();
         let mut len = self.jobs().min(max);
-        let mut rest = inputs;
+        let mut rest = inputs.iter();
         std::iter::from_fn(move || {
-            if rest.is_empty() {
-                return None;
+            let mut chunk = Vec::new();
+            let mut bytes = 0u64;
+            while chunk.len() < len && bytes < max_bytes {
+                let Some(input) = rest.next() else {
+                    break;
+                };
+                bytes = bytes.saturating_add(size(input));
+                chunk.push(input);
             }
-            let (chunk, after) = rest.split_at(len.min(rest.len()));
-            rest = after;
             len = len.saturating_mul(2).min(max);
-            Some(chunk.iter().collect())
+            (!chunk.is_empty()).then_some(chunk)
         })
     }
 }
@@ -419,14 +446,42 @@ mod tests {
             jobs: NonZeroUsize::new(2),
         };
         let inputs: Vec<usize> = (0..1000).collect();
-        let lens: Vec<usize> = args.chunks(&inputs).map(|chunk| chunk.len()).collect();
+        let small = |_: &usize| 1000;
+        let lens: Vec<usize> = args.chunks(&inputs, small).map(|c| c.len()).collect();
         assert_eq!(
             lens,
             [2, 4, 8, 16, 32, 64, 128, 128, 128, 128, 128, 128, 106]
         );
-        let all: Vec<usize> = args.chunks(&inputs).flatten().copied().collect();
+        let all: Vec<usize> = args.chunks(&inputs, small).flatten().copied().collect();
         assert_eq!(all, inputs);
-        assert_eq!(args.chunks(&inputs[..0]).count(), 0);
+        assert_eq!(args.chunks(&inputs[..0], small).count(), 0);
+    }
+
+    /// A chunk ends with the input that brings it to the chunk's bytes,
+    /// so that large inputs come a few at a time; an input larger than
+    /// that is a chunk of its own.
+    #[test]
+    fn chunks_end_at_their_bytes() {
+        let args = BatchArgs {
+            globs: Vec::new(),
+            jobs: NonZeroUsize::new(2),
+        };
+        let max = args.chunk_bytes();
+        assert_eq!(max, CHUNK_BYTES_MIN);
+        // Sizes in quarters of the chunk's bytes.
+        let sizes = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 9, 0, 0, 2, 2, 2];
+        let lens: Vec<usize> = args
+            .chunks(&sizes, |&quarters| quarters * max / 4)
+            .map(|c| c.len())
+            .collect();
+        // 2 (the first chunk's length), 4 quarters, 4, 1 (9 quarters),
+        // then 0 + 0 + 2 + 2, and the last.
+        assert_eq!(lens, [2, 4, 4, 1, 4, 1]);
+        let sixteen = BatchArgs {
+            globs: Vec::new(),
+            jobs: NonZeroUsize::new(16),
+        };
+        assert_eq!(sixteen.chunk_bytes(), 64 << 20);
     }
 
     /// At most [`CHUNKS_IN_FLIGHT`] chunks are handed to the pool before

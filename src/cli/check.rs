@@ -90,7 +90,7 @@ pub(crate) fn run(args: &CheckArgs) -> Result<Status, Failure> {
         progress: Progress::new(inputs.len()),
     };
     let pool = args.batch.pool()?;
-    let chunks = args.batch.chunks(&inputs);
+    let chunks = args.batch.chunks(&inputs, Input::size);
     let work = |input: &Input| check_file(input, encoding, &options, &config);
     let Findings {
         writer,

@@ -46,9 +46,6 @@ use std::path::Path;
 use std::sync::mpsc;
 use std::thread;
 
-/// A chunk stops growing at this many bytes of input.
-const CHUNK_BYTES: usize = 8 * 1024 * 1024;
-
 /// One non-empty input line, without its line break.
 struct Line {
     /// 1-based, counting every line.
@@ -97,6 +94,7 @@ pub(crate) fn run(
     let mut chunks = Chunks {
         receiver,
         max_lines: chunk_len,
+        max_bytes: batch.chunk_bytes(),
         failure: None,
     };
 
@@ -171,11 +169,12 @@ fn read_lines(
 
 /// The lines the reader has ready, a chunk at a time: it waits for one
 /// line, then takes what is there, up to `max_lines` lines or
-/// [`CHUNK_BYTES`]. A slow producer gets small chunks and quick answers; a
+/// `max_bytes` ([`BatchArgs::chunk_bytes`]). A slow producer gets small chunks and quick answers; a
 /// fast one full chunks.
 struct Chunks {
     receiver: mpsc::Receiver<Result<Line, Failure>>,
     max_lines: usize,
+    max_bytes: u64,
     /// Why the input ended early, if it did.
     failure: Option<Failure>,
 }
@@ -195,12 +194,12 @@ impl Iterator for Chunks {
             }
             Err(mpsc::RecvError) => return None,
         };
-        let mut bytes = first.bytes.len();
+        let mut bytes = first.bytes.len() as u64;
         let mut chunk = vec![first];
-        while chunk.len() < self.max_lines && bytes < CHUNK_BYTES {
+        while chunk.len() < self.max_lines && bytes < self.max_bytes {
             match self.receiver.try_recv() {
                 Ok(Ok(line)) => {
-                    bytes += line.bytes.len();
+                    bytes = bytes.saturating_add(line.bytes.len() as u64);
                     chunk.push(line);
                 }
                 Ok(Err(failure)) => {

@@ -370,7 +370,7 @@ fn run_batch(args: &ParseArgs) -> Result<Status, Failure> {
         progress: Progress::new(inputs.len()),
         failed: 0,
     };
-    let chunks = args.batch.chunks(&inputs);
+    let chunks = args.batch.chunks(&inputs, Input::size);
     let sink = batch::run(&pool, chunks, |input| job.run(input), sink)?;
     sink.progress.finish();
     batch::report_failed(sink.failed, inputs.len());
