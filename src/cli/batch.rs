@@ -93,12 +93,13 @@ impl BatchArgs {
         self.jobs().saturating_mul(64).clamp(64, 4096)
     }
 
-    /// How many bytes of input a chunk takes at most (beyond its first
-    /// input): four MiB a thread, and at least [`CHUNK_BYTES_MIN`]. A
-    /// chunk's outputs are all held until the whole chunk is done, and an
-    /// outline's JSON is three to four times its input: with
+    /// How many bytes of input end a chunk (the input that reaches them is
+    /// its last): four MiB a thread, and at least [`CHUNK_BYTES_MIN`]. A
+    /// chunk's results are all held until the whole chunk is done, and
+    /// they are large (an outline's JSON is three to four times its input;
+    /// `check` keeps each file's text for its snippets): with
     /// [`CHUNKS_IN_FLIGHT`] chunks, a directory of large files would
-    /// otherwise hold hundreds of outlines at once.
+    /// otherwise be held hundreds of files at once.
     pub(crate) fn chunk_bytes(&self) -> u64 {
         u64::try_from(self.jobs())
             .unwrap_or(u64::MAX)
