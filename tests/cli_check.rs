@@ -19,7 +19,7 @@ use std::ffi::OsString;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use support::cli::{run_in, Run, Scratch};
+use support::cli::{files_under, run_in, Run, Scratch};
 
 /// Two points, `一是` then `三是` on an indented line: one numbering-gap
 /// error.
@@ -920,19 +920,13 @@ fn the_outline_schema_covers_every_field_and_type_of_the_fixtures() {
     schema_names(&schema, &mut properties, &mut values);
 
     // Every fixture article, in every folder.
-    let mut files = Vec::new();
-    let mut pending = vec![root("fixtures")];
-    while let Some(dir) = pending.pop() {
-        let entries =
-            fs::read_dir(&dir).unwrap_or_else(|err| panic!("cannot list {}: {err}", dir.display()));
-        for path in entries.filter_map(Result::ok).map(|entry| entry.path()) {
-            if path.is_dir() {
-                pending.push(path);
-            } else if path.extension().is_some_and(|ext| ext == "txt") {
-                files.push(path);
-            }
-        }
-    }
+    let fixtures = root("fixtures");
+    let files: Vec<PathBuf> = files_under(&fixtures)
+        .into_iter()
+        .filter(|name| name.ends_with(".txt"))
+        .map(|name| fixtures.join(name))
+        .collect();
+    assert!(files.len() > 50, "{} fixture articles", files.len());
     let (mut keys, mut types) = (BTreeSet::new(), BTreeSet::new());
     for file in &files {
         let run = outline(["parse".as_ref(), file.as_os_str()], None);
