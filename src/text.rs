@@ -159,24 +159,50 @@ pub(crate) fn normalize<'p>(
     out
 }
 
-/// Where normalized text goes: a `String`, or bytes (the writer's, which
-/// copies short runs of text in fixed-size moves).
+/// Where normalized text goes: a `String`, or the JSON string being
+/// written (`tree::json`), which escapes what JSON must escape as the
+/// text goes in, so that the text is neither scanned nor copied again.
 pub(crate) trait TextSink {
-    /// The text so far, as UTF-8 bytes.
+    /// The bytes the scan of segmented text must also stop at, to be
+    /// appended with [`TextSink::push_special`]: a flag of [`BYTE_CLASS`]
+    /// ([`MAY_NEED_ESCAPE`] for JSON), or 0 for none. Runs of text between
+    /// such bytes are appended with [`TextSink::push_part`] as they are.
+    const SPECIAL: u8;
+    /// The text so far, as UTF-8 bytes: the text appended by the
+    /// normalizer may follow other text (the normalizer never reads what it
+    /// did not append), and a character it appended may be written
+    /// otherwise, as long as an ASCII character stays ASCII and other
+    /// characters stay as they are (JSON escapes).
     fn so_far(&self) -> &[u8];
-    /// Append `piece[from..to]` (both character boundaries).
+    /// Append `piece[from..to]` (both character boundaries), which holds
+    /// no byte of [`TextSink::SPECIAL`].
     fn push_part(&mut self, piece: &str, from: usize, to: usize);
+    /// Append a whole piece of text, which may hold any byte.
+    fn push_piece(&mut self, piece: &str);
+    /// Append one ASCII byte of [`TextSink::SPECIAL`] that is not white
+    /// space.
+    fn push_special(&mut self, byte: u8);
     /// Append one ASCII space.
     fn push_space(&mut self);
 }
 
 impl TextSink for String {
+    const SPECIAL: u8 = 0;
+
     fn so_far(&self) -> &[u8] {
         self.as_bytes()
     }
 
     fn push_part(&mut self, piece: &str, from: usize, to: usize) {
         self.push_str(piece.get(from..to).unwrap_or_default());
+    }
+
+    fn push_piece(&mut self, piece: &str) {
+        self.push_str(piece);
+    }
+
+    fn push_special(&mut self, byte: u8) {
+        self.push(char::from(byte));
     }
 
     fn push_space(&mut self) {
@@ -190,49 +216,45 @@ impl TextSink for String {
 /// known only at run time is a call.
 const SHORT_RUN: usize = 16;
 
-impl TextSink for Vec<u8> {
-    fn so_far(&self) -> &[u8] {
-        self
-    }
-
-    fn push_part(&mut self, piece: &str, from: usize, to: usize) {
-        let bytes = piece.as_bytes();
-        let len = to.saturating_sub(from);
-        let window = bytes
-            .get(from..from + SHORT_RUN)
-            .and_then(|w| <&[u8; SHORT_RUN]>::try_from(w).ok());
-        match window {
-            Some(window) if len <= SHORT_RUN => {
-                let kept = self.len() + len;
-                self.extend_from_slice(window);
-                self.truncate(kept);
-            }
-            _ => self.extend_from_slice(bytes.get(from..to).unwrap_or_default()),
+/// Append `piece[from..to]` (both character boundaries) to `out`, a run
+/// of at most [`SHORT_RUN`] bytes in one fixed-size move.
+pub(crate) fn push_run(out: &mut Vec<u8>, piece: &str, from: usize, to: usize) {
+    let bytes = piece.as_bytes();
+    let len = to.saturating_sub(from);
+    let window = bytes
+        .get(from..from + SHORT_RUN)
+        .and_then(|w| <&[u8; SHORT_RUN]>::try_from(w).ok());
+    match window {
+        Some(window) if len <= SHORT_RUN => {
+            let kept = out.len() + len;
+            out.extend_from_slice(window);
+            out.truncate(kept);
         }
-    }
-
-    fn push_space(&mut self) {
-        self.push(b' ');
+        _ => out.extend_from_slice(bytes.get(from..to).unwrap_or_default()),
     }
 }
 
-/// [`normalize`], appended to `out`, which must be empty: the text is
-/// normalized as if on its own (what comes before it is never joined to).
-pub(crate) fn normalize_into<'p>(
-    out: &mut impl TextSink,
+/// [`normalize`], appended to `out`: the text is normalized as if on its
+/// own (what `out` holds before it is never joined to).
+pub(crate) fn normalize_into<'p, S: TextSink>(
+    out: &mut S,
     pieces: impl IntoIterator<Item = &'p str>,
     segmented: bool,
 ) {
+    let mut first = true;
     for piece in pieces {
         if piece.is_empty() {
             continue;
         }
-        // The break before this piece.
-        join_at_space(out, piece);
+        // The break before this piece; none before the first.
+        if !first {
+            join_at_space(out, piece);
+        }
+        first = false;
         if segmented {
             push_segmented(out, piece);
         } else {
-            out.push_part(piece, 0, piece.len());
+            out.push_piece(piece);
         }
     }
 }
@@ -242,20 +264,29 @@ pub(crate) fn normalize_into<'p>(
 /// space between two characters that are not CJK.
 ///
 /// The scan steps over a three- or four-byte character in one go and
-/// looks closely only at bytes that may start white space.
-fn push_segmented(out: &mut impl TextSink, piece: &str) {
+/// looks closely only at bytes that may start white space (or that the
+/// sink wants on their own). It is [`skip_to`] written out, so that the
+/// usual stop, an ASCII space after a word, is told without the table:
+/// segmented Chinese has one every two or three characters.
+fn push_segmented<S: TextSink>(out: &mut S, piece: &str) {
     let bytes = piece.as_bytes();
     let mut run = 0; // start of the run not yet copied
     let mut i = 0;
     loop {
-        i = skip_to(bytes, i, MAY_START_SPACE);
+        // Ideographs from U+4000 to U+9FFF (lead byte `E4` to `E9`), most
+        // of the text, are passed over without the table.
+        while bytes.get(i).is_some_and(|&b| b.wrapping_sub(0xE4) < 6) {
+            i += 3;
+        }
         let Some(&byte) = bytes.get(i) else {
             break;
         };
         // The usual case in segmented Chinese: one ASCII space after a
-        // Chinese character (its lead byte three back), which goes.
-        let after_chinese =
-            byte == b' ' && i >= run + 3 && bytes.get(..i).is_some_and(ends_in_cjk_block);
+        // CJK character of three bytes (a Chinese character, or full-width
+        // punctuation such as `，`), which goes. That character is in the
+        // run not yet copied (a run starts after white space or an ASCII
+        // byte, never after it), so the check needs no bound on `run`.
+        let after_chinese = byte == b' ' && bytes.get(..i).is_some_and(ends_in_cjk3);
         let single = || {
             bytes
                 .get(i + 1)
@@ -268,9 +299,20 @@ fn push_segmented(out: &mut impl TextSink, piece: &str) {
             i += 1;
             continue;
         }
+        let class = BYTE_CLASS[usize::from(byte)];
+        if class & (MAY_START_SPACE | S::SPECIAL) == 0 {
+            i += usize::from(class & 0x07);
+            continue;
+        }
         let width = space_width(bytes, i);
         if width == 0 {
-            i += step_over(byte);
+            // A byte the sink wants on its own (escaped in JSON).
+            if class & S::SPECIAL != 0 {
+                out.push_part(piece, run, i);
+                out.push_special(byte);
+                run = i + 1;
+            }
+            i += usize::from(class & 0x07);
             continue;
         }
         out.push_part(piece, run, i);
@@ -351,12 +393,13 @@ const fn may_end_space(byte: u8) -> bool {
 fn join_at_space(out: &mut impl TextSink, next: &str) {
     let latin = |c: char| !is_cjk(c);
     let bytes = out.so_far();
-    let previous_latin = match bytes.last() {
-        None => false,
-        Some(byte) if byte.is_ascii() => true,
-        // Most often a Chinese character: its lead byte says so.
-        Some(_) if ends_in_cjk_block(bytes) => false,
-        Some(_) => last_char(bytes).is_some_and(latin),
+    let previous_latin = match bytes {
+        [] => false,
+        [.., byte] if byte.is_ascii() => true,
+        // Most often a Chinese character or full-width punctuation: its
+        // three bytes say so.
+        [.., lead, _, _] if three_byte_lead(*lead) => !ends_in_cjk3(bytes),
+        _ => last_char(bytes).is_some_and(latin),
     };
     if !previous_latin {
         return;
@@ -384,24 +427,35 @@ fn last_char(bytes: &[u8]) -> Option<char> {
         .next_back()
 }
 
-/// The first character of `bytes`, if they start with a whole one.
-pub(crate) fn first_char(bytes: &[u8]) -> Option<char> {
-    let head = bytes.get(..4).unwrap_or(bytes);
-    let valid = match std::str::from_utf8(head) {
-        Ok(valid) => valid,
-        Err(err) => std::str::from_utf8(head.get(..err.valid_up_to())?).ok()?,
-    };
-    valid.chars().next()
+/// Whether the last character of `bytes` (valid UTF-8) is a CJK character
+/// ([`is_cjk`]) of three bytes, read from them: from U+3000 to U+9FFF (lead
+/// byte `E3` to `E9`, the usual case) by its lead byte alone, others
+/// decoded (`，` is `EF BC 8C`, `“` is `E2 80 9C`) without
+/// [`std::str::from_utf8`].
+#[inline]
+fn ends_in_cjk3(bytes: &[u8]) -> bool {
+    match bytes {
+        [.., lead, _, _] if leads_cjk_block(*lead) => true,
+        [.., lead, second, third] if three_byte_lead(*lead) => {
+            decoded_is_cjk(*lead, *second, *third)
+        }
+        _ => false,
+    }
 }
 
-/// Whether the last character of `bytes` (valid UTF-8) is one from U+3000
-/// to U+9FFF, told by its lead byte three bytes back.
-fn ends_in_cjk_block(bytes: &[u8]) -> bool {
-    bytes
-        .len()
-        .checked_sub(3)
-        .and_then(|lead| bytes.get(lead))
-        .is_some_and(|&lead| leads_cjk_block(lead))
+/// Whether the character of three bytes `lead second third` is CJK
+/// ([`is_cjk`]), decoded.
+fn decoded_is_cjk(lead: u8, second: u8, third: u8) -> bool {
+    let code =
+        (u32::from(lead & 0x0F) << 12) | (u32::from(second & 0x3F) << 6) | u32::from(third & 0x3F);
+    char::from_u32(code).is_some_and(is_cjk)
+}
+
+/// Whether `byte` is the lead byte of a character of three bytes (`E0` to
+/// `EF`). In valid UTF-8 ending three bytes after such a byte, the last
+/// character is the one it leads.
+const fn three_byte_lead(byte: u8) -> bool {
+    matches!(byte, 0xE0..=0xEF)
 }
 
 /// Whether `byte` is the lead byte of a character from U+3000 to U+9FFF
@@ -456,15 +510,20 @@ pub(crate) const fn step_over(byte: u8) -> usize {
 /// (`E2`) or U+3000 (`E3`).
 pub(crate) const MAY_START_SPACE: u8 = 0x08;
 
+/// A byte that JSON must escape: a control character (below `0x20`), `"`
+/// or a backslash.
+pub(crate) const MAY_NEED_ESCAPE: u8 = 0x20;
+
 /// A byte that may start a clause boundary
 /// ([`crate::syntax::inline_point::boundary_width`]): `! , : ; ?`, or the
 /// lead byte of `。` (`E3`) and of the full-width forms (`EF`).
 pub(crate) const MAY_START_BOUNDARY: u8 = 0x10;
 
 /// For every byte: [`step_over`] in the low three bits, and the flags
-/// [`MAY_START_SPACE`] and [`MAY_START_BOUNDARY`]. A scan reads one entry a
-/// byte and takes no branch on the kind of byte, which a mix of Chinese
-/// characters and ASCII spaces would make unpredictable.
+/// [`MAY_START_SPACE`], [`MAY_START_BOUNDARY`] and [`MAY_NEED_ESCAPE`]. A
+/// scan reads one entry a byte and takes no branch on the kind of byte,
+/// which a mix of Chinese characters and ASCII spaces would make
+/// unpredictable.
 static BYTE_CLASS: [u8; 256] = {
     let mut table = [0u8; 256];
     let mut byte = 0;
@@ -476,6 +535,9 @@ static BYTE_CLASS: [u8; 256] = {
         }
         if matches!(b, b'!' | b',' | b':' | b';' | b'?' | 0xE3 | 0xEF) {
             class |= MAY_START_BOUNDARY;
+        }
+        if matches!(b, 0x00..=0x1F | b'"' | b'\\') {
+            class |= MAY_NEED_ESCAPE;
         }
         table[byte] = class;
         byte += 1;
@@ -612,6 +674,8 @@ mod tests {
             let spacey = space_width(&[byte, 0x80, 0x80], 0) > 0
                 || matches!(byte, 0xC2 | 0xE1 | 0xE2 | 0xE3);
             assert_eq!(class & MAY_START_SPACE != 0, spacey, "{byte:#04x}");
+            let escaped = byte < 0x20 || byte == b'"' || byte == b'\\';
+            assert_eq!(class & MAY_NEED_ESCAPE != 0, escaped, "{byte:#04x}");
         }
         let text = "甲 乙\u{3000}丙，丁。a:b\u{2003}𠀀 ";
         let bytes = text.as_bytes();
@@ -785,39 +849,19 @@ mod tests {
         }
     }
 
-    /// Normalized into bytes (short runs copied in fixed-size moves), a
-    /// text is the text normalized into a `String`: on the lines of every
-    /// fixture, segmented or not, joined as a paragraph's pieces are.
+    /// The last character read from bytes is that of the text, and
+    /// whether it is a CJK character of three bytes is told right, for
+    /// every character, alone and after another.
     #[test]
-    fn text_normalized_into_bytes_is_the_text_normalized_into_a_string() {
-        let mut compared = 0;
-        for text in crate::source::fixture_texts() {
-            let lines: Vec<&str> = text.lines().map(trim_spaces).collect();
-            for pieces in lines.chunks(3) {
-                for segmented in [false, true] {
-                    let mut string = String::new();
-                    normalize_into(&mut string, pieces.iter().copied(), segmented);
-                    let mut bytes = Vec::new();
-                    normalize_into(&mut bytes, pieces.iter().copied(), segmented);
-                    assert_eq!(string.as_bytes(), bytes.as_slice(), "{pieces:?}");
-                    compared += 1;
-                }
-            }
-        }
-        assert!(compared > 1_000, "{compared}");
-    }
-
-    /// The first and last character read from bytes are those of the text,
-    /// for every character, alone and after or before another.
-    #[test]
-    fn first_and_last_characters_read_from_bytes() {
-        assert_eq!(first_char(b""), None);
+    fn last_characters_read_from_bytes() {
         assert_eq!(last_char(b""), None);
+        assert!(!ends_in_cjk3(b""));
         for c in ('\0'..='\u{FFFF}').chain(['\u{10000}', '\u{10FFFF}']) {
-            for text in [c.to_string(), format!("{c}甲"), format!("a{c}")] {
+            for text in [c.to_string(), format!("甲{c}"), format!("a{c}")] {
                 let bytes = text.as_bytes();
-                assert_eq!(first_char(bytes), text.chars().next(), "{text:?}");
                 assert_eq!(last_char(bytes), text.chars().next_back(), "{text:?}");
+                let cjk3 = c.len_utf8() == 3 && is_cjk(c);
+                assert_eq!(ends_in_cjk3(bytes), cjk3, "{text:?}");
             }
         }
     }

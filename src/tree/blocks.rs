@@ -9,7 +9,7 @@ use crate::syntax::inline_point::{
 };
 use crate::syntax::LineInfo;
 use crate::text::{
-    find_by_bytes, first_char, is_cjk, is_closing_punctuation, is_space, normalize, normalize_into,
+    find_by_bytes, is_cjk, is_closing_punctuation, is_space, normalize, normalize_into,
     sentence_end_width, trim_spaces, TextSink, MAY_START_BOUNDARY,
 };
 use std::collections::VecDeque;
@@ -90,17 +90,6 @@ impl<'a> Context<'a> {
     /// Normalized text of the block between two offsets.
     pub(crate) fn text_between(&self, block: TextBlock<'a>, from: usize, to: usize) -> String {
         self.normalized(block, from, to, self.segmented)
-    }
-
-    /// [`Context::text_between`], appended to `out` (which must be empty).
-    pub(crate) fn text_between_into(
-        &self,
-        out: &mut impl TextSink,
-        block: TextBlock<'a>,
-        from: usize,
-        to: usize,
-    ) {
-        normalize_into(out, self.pieces(block, from, to), self.segmented);
     }
 
     /// Normalized text of the block between two offsets, with the
@@ -497,9 +486,9 @@ pub(crate) struct DeferredMarker {
 /// empty ([`Context::defer_texts`]). A paragraph's text is a function of
 /// its offsets and of the document's segmentation (and, for a point's
 /// paragraph, of its marker and where the marker ends), so it is made here
-/// exactly as the builder would have made it, into one buffer kept from
-/// text to text, which the writer escapes into its output (`tree::json`):
-/// no text is allocated or freed on its own.
+/// exactly as the builder would have made it, straight into the writer's
+/// output (`tree::json`), escaped as it goes: no text is allocated, freed,
+/// or copied on its own.
 pub(crate) struct TextFiller<'a> {
     context: Context<'a>,
     /// The deferred points' markers not yet met, in text order.
@@ -508,8 +497,6 @@ pub(crate) struct TextFiller<'a> {
     /// whose inline points are looked for (each kind comes in text order).
     texts: LineCursor,
     points: LineCursor,
-    /// The last text made, as UTF-8 bytes.
-    scratch: Vec<u8>,
 }
 
 impl<'a> TextFiller<'a> {
@@ -525,7 +512,6 @@ impl<'a> TextFiller<'a> {
             markers: VecDeque::new(),
             texts: LineCursor::default(),
             points: LineCursor::default(),
-            scratch: Vec::new(),
         }
     }
 
@@ -579,41 +565,44 @@ impl<'a> TextFiller<'a> {
         }
     }
 
-    /// The text of `paragraph`, whose text the builder left empty, in
-    /// parts to be written one after the other: for the paragraph that
-    /// opens a point (`marker` is the point's), the marker joined to the
-    /// text after it ([`Context::with_marker`]); otherwise the text alone.
-    /// Paragraphs must be asked for in text order.
-    pub(crate) fn text<'s>(
-        &'s mut self,
+    /// Append to `out` the text of `paragraph`, whose text the builder
+    /// left empty: for the paragraph that opens a point (`marker` is the
+    /// point's), the marker joined to the text after it
+    /// ([`Context::with_marker`]); otherwise the text alone. Paragraphs
+    /// must be asked for in text order.
+    pub(crate) fn text(
+        &mut self,
         paragraph: &Paragraph,
-        marker: Option<&'s str>,
-    ) -> [&'s [u8]; 3] {
+        marker: Option<&str>,
+        out: &mut impl TextSink,
+    ) {
         let (start, end) = (
             paragraph.position.start.offset,
             paragraph.position.end.offset,
         );
         let span = self.texts.span(self.context.infos, start, end);
-        self.scratch.clear();
+        let segmented = self.context.segmented;
         let marker_end = match marker {
             Some(marker) => self.marker_end(start).map(|at| (marker, at)),
             None => None,
         };
         match marker_end {
             Some((marker, marker_end)) => {
-                self.context
-                    .text_between_into(&mut self.scratch, span, marker_end, span.end);
+                // The text after the marker starts with its first piece's
+                // first character: the joint is known before it is made.
+                let mut pieces = self.context.pieces(span, marker_end, span.end).peekable();
+                let first = pieces.peek().and_then(|piece| piece.chars().next());
                 let spaced = self.context.skip_space(span, marker_end) > marker_end;
-                let joint = marker_joint(marker, first_char(&self.scratch), spaced);
-                [marker.as_bytes(), joint.as_bytes(), &self.scratch]
+                out.push_piece(marker);
+                let joint = marker_joint(marker, first, spaced);
+                if !joint.is_empty() {
+                    out.push_piece(joint);
+                }
+                normalize_into(out, pieces, segmented);
             }
             // No marker handed over: the text the builder makes for a
             // paragraph, from the offsets alone.
-            None => {
-                self.context
-                    .text_between_into(&mut self.scratch, span, start, end);
-                [b"", b"", &self.scratch]
-            }
+            None => normalize_into(out, self.context.pieces(span, start, end), segmented),
         }
     }
 

@@ -18,6 +18,7 @@ use super::{
     Title,
 };
 use crate::source::{Location, Position};
+use crate::text::{push_run, TextSink, MAY_NEED_ESCAPE};
 use std::io::{self, Write};
 
 /// Bytes gathered before they go to the sink.
@@ -354,7 +355,17 @@ impl<'t, W: Write> JsonWriter<'t, W> {
         self.raw("{\"type\":\"paragraph\",\"text\":");
         match self.texts.as_mut() {
             Some(texts) if paragraph.text.is_empty() => {
-                write_escaped_parts(&mut self.buf, &texts.text(paragraph, marker));
+                // The text is made from the source lines within the
+                // paragraph's offsets: about that many bytes.
+                let source_len = paragraph
+                    .position
+                    .end
+                    .offset
+                    .saturating_sub(paragraph.position.start.offset);
+                self.buf.reserve(source_len + 2);
+                self.buf.push(b'"');
+                texts.text(paragraph, marker, &mut JsonText(&mut self.buf));
+                self.buf.push(b'"');
             }
             _ => self.string(&paragraph.text),
         }
@@ -560,18 +571,45 @@ const fn escape_of(byte: u8) -> u8 {
 /// escapes: `\"`, `\\`, `\b \t \n \f \r`, other control characters as
 /// `\u00xx`; everything else, non-ASCII included, as it is.
 fn write_escaped(buf: &mut Vec<u8>, bytes: &[u8]) {
-    write_escaped_parts(buf, &[bytes]);
+    buf.reserve(bytes.len() + 2);
+    buf.push(b'"');
+    escape_into(buf, bytes);
+    buf.push(b'"');
 }
 
-/// [`write_escaped`] for a string given in parts, written one after the
-/// other.
-fn write_escaped_parts(buf: &mut Vec<u8>, parts: &[&[u8]]) {
-    buf.reserve(parts.iter().map(|part| part.len()).sum::<usize>() + 2);
-    buf.push(b'"');
-    for part in parts.iter().filter(|part| !part.is_empty()) {
-        escape_into(buf, part);
+/// The inside of a JSON string (quotes aside) that normalized text is
+/// appended to, escaped as [`write_escaped`] escapes ([`TextSink`]): the
+/// normalizer's scan of segmented text stops at the bytes to escape
+/// ([`MAY_NEED_ESCAPE`]) as it stops at white space, so that the runs
+/// between them are copied as they are; whole pieces of text that is not
+/// segmented are escaped as any string is. Every escape is ASCII and
+/// stands for an ASCII byte, which is all joining lines needs to know of a
+/// character. Runs are copied as [`push_run`] copies them: most are a word
+/// or two, moved in one fixed-size copy.
+struct JsonText<'b>(&'b mut Vec<u8>);
+
+impl TextSink for JsonText<'_> {
+    const SPECIAL: u8 = MAY_NEED_ESCAPE;
+
+    fn so_far(&self) -> &[u8] {
+        self.0
     }
-    buf.push(b'"');
+
+    fn push_part(&mut self, piece: &str, from: usize, to: usize) {
+        push_run(self.0, piece, from, to);
+    }
+
+    fn push_piece(&mut self, piece: &str) {
+        escape_into(self.0, piece.as_bytes());
+    }
+
+    fn push_special(&mut self, byte: u8) {
+        escape_into(self.0, &[byte]);
+    }
+
+    fn push_space(&mut self) {
+        self.0.push(b' ');
+    }
 }
 
 /// `bytes` (valid UTF-8) escaped as in [`write_escaped`], without quotes.
@@ -712,6 +750,44 @@ mod tests {
                 "{case:?}"
             );
         }
+    }
+
+    /// Normalized straight into a JSON string, a text is the text
+    /// normalized into a `String`, escaped: on the lines of every fixture
+    /// and on lines with bytes to escape, joined as a paragraph's pieces
+    /// are, segmented or not.
+    #[test]
+    fn text_normalized_into_json_is_the_text_normalized_and_escaped() {
+        use crate::text::{normalize_into, trim_spaces};
+        let mut texts = crate::source::fixture_texts();
+        texts.push(
+            "“ 引号 ” \"a\" 和 \\ 反 斜线\n甲 \u{1} 乙\t丙 \u{1f}\n\"\n\\ x\n\u{7} \u{b}\n中 \""
+                .to_owned(),
+        );
+        let mut compared = 0;
+        for text in &texts {
+            let lines: Vec<&str> = text.lines().map(trim_spaces).collect();
+            for pieces in lines.chunks(3) {
+                for segmented in [false, true] {
+                    let mut string = String::from("before");
+                    normalize_into(&mut string, pieces.iter().copied(), segmented);
+                    let mut json = b"before".to_vec();
+                    normalize_into(&mut JsonText(&mut json), pieces.iter().copied(), segmented);
+                    let mut expected = b"before".to_vec();
+                    escape_into(
+                        &mut expected,
+                        string.get(6..).unwrap_or_default().as_bytes(),
+                    );
+                    assert_eq!(
+                        String::from_utf8_lossy(&json),
+                        String::from_utf8_lossy(&expected),
+                        "{pieces:?}"
+                    );
+                    compared += 1;
+                }
+            }
+        }
+        assert!(compared > 1_000, "{compared}");
     }
 
     #[test]
