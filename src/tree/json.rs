@@ -528,11 +528,14 @@ const fn needs_escape(word: u64) -> bool {
     (below_space | has_quote | has_backslash) & HIGH_BITS != 0
 }
 
-/// Whether any byte of `bytes` must be escaped, read a word at a time,
-/// the last (short) word padded with bytes that need no escaping. A word
-/// of bytes that all have their high bit set (Chinese text without ASCII
-/// in it, most words of a paragraph once its segmentation spaces are out)
-/// has none to escape, which two operations tell.
+/// Whether any byte of `bytes` must be escaped, read a word at a time. A
+/// word of bytes that all have their high bit set (Chinese text without
+/// ASCII in it, most words of a paragraph once its segmentation spaces are
+/// out) has none to escape, which two operations tell. The bytes after the
+/// last whole word are read as part of the last eight bytes (some read
+/// twice), or one by one in a string shorter than a word: copying them
+/// into a padded word would be a copy of a length known only at run time,
+/// a call, for every short string (markers, headings).
 fn any_needs_escape(bytes: &[u8]) -> bool {
     let mut words = bytes.chunks_exact(8);
     for chunk in &mut words {
@@ -543,12 +546,13 @@ fn any_needs_escape(bytes: &[u8]) -> bool {
             return true;
         }
     }
-    let rest = words.remainder();
-    let mut word = [b'a'; 8];
-    if let Some(start) = word.get_mut(..rest.len()) {
-        start.copy_from_slice(rest);
+    if words.remainder().is_empty() {
+        return false;
     }
-    needs_escape(u64::from_le_bytes(word))
+    match bytes.last_chunk::<8>() {
+        Some(last) => needs_escape(u64::from_le_bytes(*last)),
+        None => bytes.iter().any(|&byte| escape_of(byte) != 0),
+    }
 }
 
 /// How serde_json escapes a byte: 0 for none, `u` for `\u00XX`, else the
