@@ -369,10 +369,14 @@ pub(crate) fn trim_spaces(s: &str) -> &str {
     }
 }
 
-/// `s` without the white space ([`is_space`]) at its end, told as
-/// [`trim_spaces`] tells it.
+/// `s` without the white space ([`is_space`]) at its end. Most strings end
+/// with none: their last byte says so as in [`trim_spaces`], or else their
+/// last character (`。` ends with a byte that may end a space, as a third
+/// of the lines of an article do).
 pub(crate) fn trim_end_spaces(s: &str) -> &str {
-    if s.as_bytes().last().is_none_or(|&b| !may_end_space(b)) {
+    if s.as_bytes().last().is_none_or(|&b| !may_end_space(b))
+        || !s.chars().next_back().is_some_and(is_space)
+    {
         s
     } else {
         s.trim_end_matches(is_space)

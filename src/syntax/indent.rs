@@ -18,7 +18,7 @@
 //! ```
 
 use crate::text::is_space;
-use nom::{bytes::complete::take_while, IResult, Parser};
+use nom::IResult;
 
 /// The white space at the start of a line.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -36,26 +36,19 @@ impl Indent {
     }
 }
 
-/// Consumes a line's leading white space and measures it.
+/// Consumes a line's leading white space and measures it, reading each
+/// character once.
 pub(crate) fn indentation(input: &str) -> IResult<&str, Indent> {
-    if !input.starts_with(is_space) {
-        // Most lines: no indentation to measure.
-        return Ok((input, Indent::default()));
+    let mut indent = Indent::default();
+    let mut chars = input.chars();
+    loop {
+        let rest = chars.as_str();
+        match chars.next() {
+            Some(' ') => indent.ascii = indent.ascii.saturating_add(1),
+            Some(c) if is_space(c) => indent.wide = indent.wide.saturating_add(1),
+            _ => return Ok((rest, indent)),
+        }
     }
-    take_while(is_space)
-        .map(|run: &str| {
-            run.chars().fold(Indent::default(), |indent, c| match c {
-                ' ' => Indent {
-                    ascii: indent.ascii.saturating_add(1),
-                    ..indent
-                },
-                _ => Indent {
-                    wide: indent.wide.saturating_add(1),
-                    ..indent
-                },
-            })
-        })
-        .parse(input)
 }
 
 #[cfg(test)]

@@ -71,20 +71,27 @@ pub(crate) struct LineInfo {
 /// Recognize one line of `text`.
 pub(crate) fn classify_line(text: &str, line: &Line) -> LineInfo {
     let raw = text.get(line.start..line.end).unwrap_or_default();
-    let (rest, indent) = indent::indentation(raw).unwrap_or((raw, Indent::default()));
-    let content_start = line.end - rest.len();
-    let content_end = content_start + trim_end_spaces(rest).len();
-    // The indentation is gone: a blank line has nothing left.
-    let kind = if blank_line::blank_line(rest).is_ok() {
-        LineKind::Blank
-    } else if rest.starts_with('-') && separator::separator(rest).is_ok() {
-        LineKind::Separator
-    } else if placeholder::placeholder(rest).is_ok() {
-        LineKind::Placeholder
-    } else {
-        LineKind::Text
+    let Some(&first) = raw.as_bytes().first() else {
+        // An empty line, a third of an article's lines: blank, with nothing
+        // to measure.
+        return LineInfo {
+            kind: LineKind::Blank,
+            content_start: line.end,
+            content_end: line.end,
+            indent: Indent::default(),
+            chars: 0,
+            content_chars: 0,
+            ends_mid_sentence: false,
+        };
     };
-    let content = text.get(content_start..content_end).unwrap_or_default();
+    let (rest, indent, kind) = if starts_plain_text(first) {
+        (raw, Indent::default(), LineKind::Text)
+    } else {
+        kind_of(raw)
+    };
+    let content_start = line.end - rest.len();
+    let content = trim_end_spaces(rest);
+    let content_end = content_start + content.len();
     let content_chars = bytecount::num_chars(content.as_bytes());
     let chars = match kind {
         LineKind::Text => content_chars.saturating_sub(bytecount::count(content.as_bytes(), b' ')),
@@ -104,6 +111,30 @@ pub(crate) fn classify_line(text: &str, line: &Line) -> LineInfo {
         content_chars: u32::try_from(content_chars).unwrap_or(u32::MAX),
         ends_mid_sentence,
     }
+}
+
+/// Whether a line whose first byte is `first` is a text line, not indented,
+/// told without running the recognizers: a character from U+4000 to U+9FFF
+/// (lead byte `E4` to `E9`: most Chinese text) is no white space and
+/// starts neither a separator nor a placeholder.
+fn starts_plain_text(first: u8) -> bool {
+    (0xE4..=0xE9).contains(&first)
+}
+
+/// A line's indentation, the rest of it and what it is, by the recognizers.
+fn kind_of(raw: &str) -> (&str, Indent, LineKind) {
+    let (rest, indent) = indent::indentation(raw).unwrap_or((raw, Indent::default()));
+    // The indentation is gone: a blank line has nothing left.
+    let kind = if blank_line::blank_line(rest).is_ok() {
+        LineKind::Blank
+    } else if rest.starts_with('-') && separator::separator(rest).is_ok() {
+        LineKind::Separator
+    } else if placeholder::placeholder(rest).is_ok() {
+        LineKind::Placeholder
+    } else {
+        LineKind::Text
+    };
+    (rest, indent, kind)
 }
 
 /// Every line of `text`, recognized (for the tests).
@@ -168,6 +199,45 @@ pub(crate) fn assert_choice_by_first_character_agrees<T: PartialEq + std::fmt::D
 mod tests {
     use super::*;
     use crate::source::split_lines;
+
+    #[test]
+    fn lines_told_plain_text_by_their_first_byte_are() {
+        let rests = ["", "x", " ", "--", " [ ]", "\u{3000}"];
+        let mut told = 0;
+        for c in (0..=0xFFFF).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let first = c.encode_utf8(&mut buf).as_bytes().first().copied();
+            if !first.is_some_and(starts_plain_text) {
+                continue;
+            }
+            told += 1;
+            for rest in rests {
+                let line = format!("{c}{rest}");
+                let (left, indent, kind) = kind_of(&line);
+                assert_eq!(
+                    (left, indent, kind),
+                    (line.as_str(), Indent::default(), LineKind::Text),
+                    "{line:?}"
+                );
+            }
+        }
+        assert_eq!(told, 0xA000 - 0x4000);
+    }
+
+    #[test]
+    fn empty_lines_are_blank_as_the_recognizers_say() {
+        let text = "\n\n";
+        for line in split_lines(text) {
+            let info = classify_line(text, &line);
+            let (rest, indent, kind) = kind_of("");
+            assert_eq!(
+                (info.kind, info.indent, info.content_start, info.content_end),
+                (kind, indent, line.end - rest.len(), line.end)
+            );
+            assert_eq!((info.chars, info.content_chars), (0, 0));
+            assert!(!info.ends_mid_sentence);
+        }
+    }
 
     #[test]
     fn lines_ending_mid_sentence() {
