@@ -383,6 +383,13 @@ pub(crate) fn trim_end_spaces(s: &str) -> &str {
     }
 }
 
+/// Whether `s` holds white space ([`is_space`]), read from its bytes as
+/// [`find_by_bytes`] reads them: a character whose first byte starts no
+/// space is passed over undecoded.
+pub(crate) fn contains_space(s: &str) -> bool {
+    find_by_bytes(s.as_bytes(), 0, MAY_START_SPACE, space_width).is_some()
+}
+
 /// Whether a byte can be the last byte of a white space character.
 const fn may_end_space(byte: u8) -> bool {
     matches!(
@@ -661,6 +668,16 @@ mod tests {
                 "{c}"
             );
         }
+    }
+
+    #[test]
+    fn contains_space_finds_what_contains_finds() {
+        for c in ('\0'..='\u{FFFF}').chain(['\u{10FFFF}']) {
+            for s in [format!("{c}"), format!("甲{c}乙"), format!("一、{c}")] {
+                assert_eq!(contains_space(&s), s.contains(is_space), "{s:?}");
+            }
+        }
+        assert!(!contains_space(""));
     }
 
     #[test]

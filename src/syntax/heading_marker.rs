@@ -35,7 +35,7 @@ use super::numeral::{
     arabic_numeral, chinese_numeral, enclosed_number, enclosed_numeral, is_arabic_digit,
     may_start_chinese_numeral, EnclosedKind,
 };
-use crate::text::is_space;
+use crate::text::{contains_space, is_space};
 use nom::{
     branch::alt,
     bytes::complete::{take_while, take_while1, take_while_m_n},
@@ -133,8 +133,10 @@ pub(crate) struct HeadingMarker<'a> {
 
 /// The marker without white space.
 fn squeeze(written: &str) -> Cow<'_, str> {
-    if written.contains(is_space) {
-        Cow::Owned(written.chars().filter(|c| !is_space(*c)).collect())
+    if contains_space(written) {
+        let mut squeezed = String::with_capacity(written.len());
+        squeezed.extend(written.chars().filter(|c| !is_space(*c)));
+        Cow::Owned(squeezed)
     } else {
         Cow::Borrowed(written)
     }
@@ -347,6 +349,13 @@ pub(crate) fn markdown_prefix(input: &str) -> IResult<&str, u8> {
 /// chapter, `## 背景` is a Markdown heading of depth 2); the rest starts after
 /// the marker.
 pub(crate) fn heading_marker(input: &str) -> IResult<&str, HeadingMarker<'_>> {
+    if !input.chars().next().is_some_and(may_start_heading_marker) {
+        // Most lines: the error `numbered` gives them, without its tests.
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Alt,
+        )));
+    }
     if !input.starts_with('#') {
         return numbered(input);
     }
@@ -364,6 +373,21 @@ pub(crate) fn heading_marker(input: &str) -> IResult<&str, HeadingMarker<'_>> {
         };
     }
     numbered(input)
+}
+
+/// Whether `c` can start a heading marker: `#`, or a character [`numbered`]
+/// chooses parsers for (`第`, an opening parenthesis, an Arabic digit, a
+/// character that may start a Chinese numeral, an enclosed number). An
+/// ideograph from U+4000 to U+9FFF, the usual first character of a line,
+/// is told by one range test and a few characters.
+fn may_start_heading_marker(c: char) -> bool {
+    if ('\u{4000}'..='\u{9FFF}').contains(&c) {
+        return c == '第' || may_start_chinese_numeral(c);
+    }
+    matches!(c, '#' | '（' | '(')
+        || is_arabic_digit(c)
+        || may_start_chinese_numeral(c)
+        || enclosed_number(c).is_some()
 }
 
 /// A heading marker found at the start of a line, kept as offsets into
@@ -616,6 +640,20 @@ mod tests {
             |input| owned(any_numbered(input)),
             &rests,
             100,
+        );
+        // The pre-test of `heading_marker` rejects no marker.
+        crate::syntax::assert_rejected_characters_start_nothing(
+            may_start_heading_marker,
+            |input| heading_marker(input).is_ok(),
+            &rests,
+        );
+        crate::syntax::assert_rejected_characters_start_nothing(
+            may_start_heading_marker,
+            |input| {
+                heading_marker(&format!("## {input}"))
+                    .is_ok_and(|(_, m)| m.family != HeadingFamily::Markdown(2))
+            },
+            &rests,
         );
         // And each family's first characters do start markers.
         for input in [

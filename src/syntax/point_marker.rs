@@ -87,7 +87,11 @@ const YAO_WORDS: &str = "素求点件闻务害领事员地塞职旨义";
 
 /// The marker without white space.
 fn squeeze(written: &str) -> String {
-    written.chars().filter(|c| !is_space(*c)).collect()
+    // Room for all of it at once: most markers are a few characters, and
+    // collecting them one by one would grow the string more than once.
+    let mut squeezed = String::with_capacity(written.len());
+    squeezed.extend(written.chars().filter(|c| !is_space(*c)));
+    squeezed
 }
 
 /// A comma, or a colon, after an ordinal word.
