@@ -194,11 +194,18 @@ pub(crate) fn chinese_numeral(input: &str) -> IResult<&str, u32> {
     // The usual case, a digit standing alone (`一、`, `二是`): only 十, 百
     // or 千 can make a digit the start of a longer numeral.
     let mut chars = input.chars();
-    if let Some(value) = chars.next().and_then(digit_value) {
+    let first = chars.next();
+    if let Some(value) = first.and_then(digit_value) {
         let rest = chars.as_str();
         if !rest.starts_with(['十', '百', '千']) {
             return Ok((rest, value));
         }
+    }
+    // The usual case after a marker, text (`一、人工智能`, `二是加快`):
+    // a numeral starts with none of its characters, which the parsers
+    // would each try in turn.
+    if !first.is_some_and(may_start_chinese_numeral) {
+        return Err(nom::Err::Error(Error::new(input, ErrorKind::Digit)));
     }
     numeral(input).map_err(|e| e.map(|_| Error::new(input, ErrorKind::Digit)))
 }
@@ -354,6 +361,26 @@ mod tests {
     /// The error every parser of this module returns on a failure.
     fn error(input: &str, kind: ErrorKind) -> nom::Err<Error<&str>> {
         nom::Err::Error(Error::new(input, kind))
+    }
+
+    /// The shortcut for a character that starts no numeral reads what the
+    /// grammar reads: on every character of the Basic Multilingual Plane,
+    /// followed by the rest of a numeral or by text, `chinese_numeral`
+    /// finds what the parsers find.
+    #[test]
+    fn characters_that_start_no_numeral_are_rejected_as_the_grammar_rejects_them() {
+        let rests = ["", "十", "百", "千", "一", "、", "零一", "十一", "是"];
+        crate::syntax::assert_choice_by_first_character_agrees(
+            chinese_numeral,
+            |input| numeral(input).map_err(|e| e.map(|_| Error::new(input, ErrorKind::Digit))),
+            &rests,
+            100,
+        );
+        crate::syntax::assert_rejected_characters_start_nothing(
+            may_start_chinese_numeral,
+            |input| numeral(input).is_ok(),
+            &rests,
+        );
     }
 
     /// The shortcut for a digit standing alone reads what the grammar
