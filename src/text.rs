@@ -369,6 +369,19 @@ pub(crate) fn trim_spaces(s: &str) -> &str {
     }
 }
 
+/// `s` without the white space ([`is_space`]) at its start: most strings
+/// start with none, which their first byte says as in [`trim_spaces`].
+pub(crate) fn trim_start_spaces(s: &str) -> &str {
+    if s.as_bytes()
+        .first()
+        .is_none_or(|&b| BYTE_CLASS[usize::from(b)] & MAY_START_SPACE == 0)
+    {
+        s
+    } else {
+        s.trim_start_matches(is_space)
+    }
+}
+
 /// `s` without the white space ([`is_space`]) at its end. Most strings end
 /// with none: their last byte says so as in [`trim_spaces`], or else their
 /// last character (`。` ends with a byte that may end a space, as a third
@@ -862,6 +875,11 @@ mod tests {
         ] {
             assert_eq!(trim_spaces(s), s.trim_matches(is_space), "{s:?}");
             assert_eq!(trim_end_spaces(s), s.trim_end_matches(is_space), "{s:?}");
+            assert_eq!(
+                trim_start_spaces(s),
+                s.trim_start_matches(is_space),
+                "{s:?}"
+            );
         }
         // Every character at the end, after text.
         for c in ('\0'..='\u{FFFF}').chain(['\u{10FFFF}']) {

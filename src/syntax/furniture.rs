@@ -24,6 +24,7 @@
 //! the tree builder; these recognizers only say what a line looks like.
 
 use super::numeral::{arabic_numeral, chinese_numeral};
+use super::spaces;
 use crate::text::{is_body_punctuation, is_space};
 use nom::{
     branch::alt,
@@ -32,10 +33,6 @@ use nom::{
     combinator::{eof, opt, recognize, verify},
     IResult, Parser,
 };
-
-fn spaces(input: &str) -> IResult<&str, &str> {
-    take_while(is_space).parse(input)
-}
 
 /// `— 3 —`, `－ 3 －`, `- 3 -`: a page number left by a PDF extraction.
 pub(crate) fn page_number(input: &str) -> IResult<&str, u32> {

@@ -35,10 +35,11 @@ use super::numeral::{
     arabic_numeral, chinese_numeral, enclosed_number, enclosed_numeral, is_arabic_digit,
     may_start_chinese_numeral, EnclosedKind,
 };
+use super::spaces;
 use crate::text::{contains_space, is_space};
 use nom::{
     branch::alt,
-    bytes::complete::{take_while, take_while1, take_while_m_n},
+    bytes::complete::{take_while1, take_while_m_n},
     character::complete::{anychar, char, one_of, satisfy},
     combinator::{consumed, eof, not, opt, peek, verify},
     IResult, Parser,
@@ -140,10 +141,6 @@ fn squeeze(written: &str) -> Cow<'_, str> {
     } else {
         Cow::Borrowed(written)
     }
-}
-
-fn spaces(input: &str) -> IResult<&str, &str> {
-    take_while(is_space).parse(input)
 }
 
 fn open(input: &str) -> IResult<&str, char> {

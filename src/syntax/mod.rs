@@ -68,6 +68,17 @@ pub(crate) struct LineInfo {
     pub ends_mid_sentence: bool,
 }
 
+/// `*space`: the white space that opens `input`, which the recognizers
+/// read between the parts of a marker (`第 一 章`). Most often there is
+/// none, told by the first byte.
+pub(crate) fn spaces(input: &str) -> nom::IResult<&str, &str> {
+    let rest = crate::text::trim_start_spaces(input);
+    let (spaces, rest) = input
+        .split_at_checked(input.len() - rest.len())
+        .unwrap_or(("", input));
+    Ok((rest, spaces))
+}
+
 /// Recognize one line of `text`.
 pub(crate) fn classify_line(text: &str, line: &Line) -> LineInfo {
     let raw = text.get(line.start..line.end).unwrap_or_default();
@@ -199,6 +210,18 @@ pub(crate) fn assert_choice_by_first_character_agrees<T: PartialEq + std::fmt::D
 mod tests {
     use super::*;
     use crate::source::split_lines;
+
+    #[test]
+    fn spaces_reads_what_take_while_reads() {
+        use nom::{bytes::complete::take_while, Parser};
+        let rests = ["", "x", " ", "\u{3000}甲", "一"];
+        crate::syntax::assert_choice_by_first_character_agrees(
+            spaces,
+            |input| take_while(crate::text::is_space).parse(input),
+            &rests,
+            65_000 * rests.len(),
+        );
+    }
 
     #[test]
     fn lines_told_plain_text_by_their_first_byte_are() {

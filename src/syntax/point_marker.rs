@@ -24,10 +24,11 @@
 //! that.
 
 use super::numeral::{chinese_numeral, may_start_chinese_numeral};
+use super::spaces;
 use crate::text::is_space;
 use nom::{
     branch::alt,
-    bytes::complete::{tag, take_while, take_while1},
+    bytes::complete::{tag, take_while1},
     character::complete::{char, one_of},
     combinator::{consumed, not, peek, verify},
     IResult, Parser,
@@ -105,12 +106,12 @@ fn numeral_shi_or_yao(input: &str) -> IResult<&str, PointMarker> {
         consumed(verify(chinese_numeral, |n| {
             (1..=POINT_NUMBER_MAX).contains(n)
         })), // 一 … 九十九
-        take_while(is_space), // segmentation space
-        one_of("是要"),       // 是 or 要
+        spaces,         // segmentation space
+        one_of("是要"), // 是 or 要
     ))
     .parse(input)?;
     // 一是一，二是二: 是 followed by a numeral and a comma is the idiom.
-    not((chinese_numeral, take_while(is_space), ordinal_punctuation)).parse(rest)?;
+    not((chinese_numeral, spaces, ordinal_punctuation)).parse(rest)?;
     // 三要素, 二要件: 要 starting a word of its own.
     if verb == '要' {
         not(one_of(YAO_WORDS)).parse(rest)?;
@@ -135,7 +136,7 @@ fn qi_numeral(input: &str) -> IResult<&str, PointMarker> {
     let (rest, (written, (_, number, _, _))) = consumed((
         char('其'),
         chinese_numeral,
-        take_while(is_space),
+        spaces,
         alt((ordinal_punctuation, char('是'))),
     ))
     .parse(input)?;
@@ -151,13 +152,8 @@ fn qi_numeral(input: &str) -> IResult<&str, PointMarker> {
 
 /// `第一，` — but not `第一章`, `第一批`, `第一时间`.
 fn di_numeral(input: &str) -> IResult<&str, PointMarker> {
-    let (rest, (written, (_, number, _, _))) = consumed((
-        char('第'),
-        chinese_numeral,
-        take_while(is_space),
-        ordinal_punctuation,
-    ))
-    .parse(input)?;
+    let (rest, (written, (_, number, _, _))) =
+        consumed((char('第'), chinese_numeral, spaces, ordinal_punctuation)).parse(input)?;
     Ok((
         rest,
         PointMarker {
@@ -172,7 +168,7 @@ fn di_numeral(input: &str) -> IResult<&str, PointMarker> {
 fn discourse(input: &str) -> IResult<&str, PointMarker> {
     let (rest, (written, (word, _, _))) = consumed((
         alt((tag("首先"), tag("其次"), tag("再次"), tag("最后"))),
-        take_while(is_space),
+        spaces,
         ordinal_punctuation,
     ))
     .parse(input)?;
@@ -196,7 +192,7 @@ fn discourse(input: &str) -> IResult<&str, PointMarker> {
 fn em_dash(input: &str) -> IResult<&str, PointMarker> {
     let (rest, (dash, _, _)) = (
         alt((tag("——"), tag("⸺"))),
-        take_while(is_space),
+        spaces,
         peek(take_while1(|c: char| c != '—' && !is_space(c))),
     )
         .parse(input)?;
