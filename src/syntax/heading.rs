@@ -44,7 +44,9 @@ pub(crate) const SIGNATURE_CHARS_MAX: usize = 30;
 /// `max_chars` characters: not empty, no longer than that, and not ending
 /// with sentence or clause punctuation.
 pub(crate) fn is_heading_shaped(text: &str, max_chars: usize) -> bool {
-    if text.chars().nth(max_chars).is_some() {
+    // No more bytes than `max_chars` are no more characters; otherwise they
+    // are counted from the bytes, without decoding them.
+    if text.len() > max_chars && bytecount::num_chars(text.as_bytes()) > max_chars {
         return false;
     }
     // `（草案）` may close a heading; `……发展。”` closes a sentence.
@@ -88,6 +90,21 @@ fn is_closing_bracket(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Texts of one character more than the most are not heading-shaped,
+    /// of the most are, whatever the width of their characters.
+    #[test]
+    fn heading_shaped_text_is_counted_in_characters() {
+        for c in ['a', 'é', '党', '𠀀'] {
+            for max_chars in [1, 2, 10, 40] {
+                let most = c.to_string().repeat(max_chars);
+                assert!(is_heading_shaped(&most, max_chars), "{most:?}");
+                let more = c.to_string().repeat(max_chars + 1);
+                assert!(!is_heading_shaped(&more, max_chars), "{more:?}");
+            }
+        }
+        assert!(!is_heading_shaped("", 40));
+    }
 
     #[test]
     fn every_unified_ideograph_is_alphanumeric() {

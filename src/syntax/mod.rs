@@ -213,11 +213,21 @@ mod tests {
 
     #[test]
     fn spaces_reads_what_take_while_reads() {
-        use nom::{bytes::complete::take_while, Parser};
+        use nom::{bytes::complete::take_while, IResult, Parser};
+        // The spaces read compared owned: the helper's result cannot
+        // borrow its input.
+        fn ours(input: &str) -> IResult<&str, String> {
+            spaces(input).map(|(rest, run)| (rest, run.to_owned()))
+        }
+        fn by_nom(input: &str) -> IResult<&str, String> {
+            take_while(crate::text::is_space)
+                .parse(input)
+                .map(|(rest, run): (&str, &str)| (rest, run.to_owned()))
+        }
         let rests = ["", "x", " ", "\u{3000}甲", "一"];
         crate::syntax::assert_choice_by_first_character_agrees(
-            spaces,
-            |input| take_while(crate::text::is_space).parse(input),
+            ours,
+            by_nom,
             &rests,
             65_000 * rests.len(),
         );
