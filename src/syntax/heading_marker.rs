@@ -644,14 +644,6 @@ mod tests {
             |input| heading_marker(input).is_ok(),
             &rests,
         );
-        crate::syntax::assert_rejected_characters_start_nothing(
-            may_start_heading_marker,
-            |input| {
-                heading_marker(&format!("## {input}"))
-                    .is_ok_and(|(_, m)| m.family != HeadingFamily::Markdown(2))
-            },
-            &rests,
-        );
         // And each family's first characters do start markers.
         for input in [
             "# 背景",

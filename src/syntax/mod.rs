@@ -229,7 +229,7 @@ mod tests {
             ours,
             by_nom,
             &rests,
-            65_000 * rests.len(),
+            63_000 * rests.len(),
         );
     }
 
