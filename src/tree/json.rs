@@ -97,8 +97,6 @@ struct JsonWriter<'t, W> {
     out: W,
     /// Makes the texts of the paragraphs whose text is empty, if any.
     texts: Option<TextFiller<'t>>,
-    /// Where each position's JSON is gathered.
-    position: PositionJson,
 }
 
 impl<'t, W: Write> JsonWriter<'t, W> {
@@ -107,7 +105,6 @@ impl<'t, W: Write> JsonWriter<'t, W> {
             buf: Vec::with_capacity(FLUSH_AT + 4096),
             out,
             texts,
-            position: PositionJson::default(),
         }
     }
 
@@ -147,16 +144,27 @@ impl<'t, W: Write> JsonWriter<'t, W> {
         write_escaped(&mut self.buf, s.as_bytes());
     }
 
-    /// `,"position":{…}}` — the last field of every node, and its close.
+    /// `,"position":{…}}` — the last field of every node, and its close,
+    /// written in place ([`PositionJson`]): the buffer is lengthened by
+    /// the room a position is written in and cut back to what was written.
+    /// Not inlined: one copy serves every kind of node.
+    #[inline(never)]
     fn position_last(&mut self, position: &Position) {
-        let json = &mut self.position;
-        json.len = 0;
-        json.put(b",\"position\":{\"start\":");
-        json.location(&position.start);
-        json.put(b",\"end\":");
-        json.location(&position.end);
-        json.put(b"}}");
-        self.buf.extend_from_slice(self.position.bytes());
+        let start = self.buf.len();
+        self.buf.resize(start + POSITION_JSON_ROOM, 0);
+        let room = self
+            .buf
+            .get_mut(start..)
+            .and_then(|room| room.first_chunk_mut::<POSITION_JSON_ROOM>());
+        let len = match room {
+            Some(bytes) => {
+                let mut json = PositionJson { bytes, len: 0 };
+                json.position(position);
+                json.len
+            }
+            None => 0,
+        };
+        self.buf.truncate(start + len);
     }
 
     fn document(&mut self, doc: &Document) -> io::Result<()> {
@@ -397,103 +405,180 @@ impl<'t, W: Write> JsonWriter<'t, W> {
     }
 }
 
-/// The JSON of a position, gathered in a fixed array (the writer's, used
-/// again for each) and appended to the buffer in one copy: a node's position is six numbers and eight pieces of
-/// punctuation, each of which would otherwise be a push of its own (and the
-/// numbers' digits, of a length known only at run time, a call to `memcpy`
-/// each).
-struct PositionJson {
-    bytes: [u8; POSITION_JSON_MAX],
+/// The JSON of a position, written into room at the end of the output
+/// buffer ([`JsonWriter::position_last`]) with its length kept in a
+/// register: a node's position is six numbers and eight pieces of
+/// punctuation, each of which would otherwise be a push of its own, with
+/// the buffer's length and capacity loaded, checked and stored again (and
+/// the numbers' digits, of a length known only at run time, a call to
+/// `memcpy` each); gathered in an array of its own, the position would be
+/// copied again (a `memcpy` call).
+///
+/// Each piece is written where the length so far, wrapped at
+/// [`POSITION_JSON_WRAP`], says: that place and a piece of up to 16 bytes
+/// after it are within the room whatever the length, so the compiler
+/// leaves out the checks of every piece against the room's end. The
+/// longest position is shorter than the wrap, so nothing ever wraps.
+struct PositionJson<'a> {
+    bytes: &'a mut [u8; POSITION_JSON_ROOM],
     len: usize,
 }
 
-/// Room for the longest position (six 20-digit numbers and 75 bytes of
-/// keys and punctuation: 195), and for the eight-byte store that writes its
-/// last digits ([`PositionJson::put_word`]).
-const POSITION_JSON_MAX: usize = 256;
+/// Longer than the longest position (six 20-digit numbers and 75 bytes of
+/// keys and punctuation: 195), and a power of two, so that wrapping at it
+/// costs one operation.
+const POSITION_JSON_WRAP: usize = 256;
 
-impl Default for PositionJson {
-    fn default() -> Self {
-        PositionJson {
-            bytes: [0; POSITION_JSON_MAX],
-            len: 0,
-        }
-    }
-}
+/// The room a position is written in: up to the wrap, and a piece of up to
+/// 16 bytes beyond (the eight-byte store that writes a number's digits,
+/// [`PositionJson::put_word`], and the punctuation).
+const POSITION_JSON_ROOM: usize = POSITION_JSON_WRAP + 16;
 
-impl PositionJson {
+impl PositionJson<'_> {
+    #[cfg(test)]
     fn bytes(&self) -> &[u8] {
         self.bytes.get(..self.len).unwrap_or_default()
     }
 
+    /// Where the next piece goes: the length so far, wrapped (see
+    /// [`PositionJson`]).
+    #[inline(always)]
+    fn at(&self) -> usize {
+        self.len % POSITION_JSON_WRAP
+    }
+
+    /// A piece of punctuation, or of up to 16 bytes: all the punctuation
+    /// pieces are.
+    #[inline(always)]
     fn put(&mut self, piece: &[u8]) {
-        if let Some(room) = self.bytes.get_mut(self.len..self.len + piece.len()) {
+        let at = self.at();
+        if let Some(room) = self.bytes.get_mut(at..at + piece.len()) {
             room.copy_from_slice(piece);
-            self.len += piece.len();
+            self.len = at + piece.len();
         }
     }
 
-    fn location(&mut self, at: &Location) {
+    /// `,"position":{…}}`. The end of a node is most often on the line
+    /// it starts on (half of them on the benchmark): its line's digits are
+    /// the start's, not made again.
+    #[inline(always)]
+    fn position(&mut self, position: &Position) {
+        let (start, end) = (&position.start, &position.end);
+        self.put(b",\"position\":{\"start\":");
         self.put(b"{\"line\":");
-        self.decimal(at.line as u64);
+        let line = self.decimal(start.line as u64);
+        self.location_rest(start);
+        self.put(b",\"end\":{\"line\":");
+        match line {
+            Some((word, len)) if end.line == start.line => self.put_word(word, len),
+            _ => {
+                self.decimal(end.line as u64);
+            }
+        }
+        self.location_rest(end);
+        self.put(b"}}");
+    }
+
+    /// A location's column and offset, and its close.
+    #[inline(always)]
+    fn location_rest(&mut self, at: &Location) {
         self.put(b",\"column\":");
-        self.decimal(at.column as u64);
+        self.small_decimal(at.column as u64);
         self.put(b",\"offset\":");
         self.decimal(at.offset as u64);
         self.put(b"}");
     }
 
-    /// `n` in decimal. Below 100 (most columns) its one or two digits
-    /// are made directly. Below 10^16 the digits are made in a register,
-    /// eight at a time ([`eight_digits`]), and stored eight bytes at once:
-    /// digits stored a pair at a time and read back to be copied made each
-    /// number wait for its stores (a load cannot be served from several
-    /// smaller stores), which made writing positions the writer's largest
-    /// cost in `perf record`. Larger numbers take the slower way.
-    fn decimal(&mut self, n: u64) {
-        const E8: u64 = 100_000_000;
-        if n < 100 {
-            // Most columns: one or two digits, without the eight.
-            let tens = n / 10;
-            let (word, len) = if n < 10 {
-                (n, 1)
-            } else {
-                (tens | ((n - tens * 10) << 8), 2)
-            };
-            self.put_word(word | ASCII_ZEROS, len);
-        } else if n < E8 {
-            self.leading_digits(eight_digits(n));
-        } else if n < E8 * E8 {
-            self.leading_digits(eight_digits(n / E8));
-            self.put_word(eight_digits(n % E8) | ASCII_ZEROS, 8);
+    /// `n` in decimal, for a number most often below 100 (a column): its
+    /// one or two digits are looked up ([`SMALL_DECIMALS`]), without the
+    /// eight of [`PositionJson::decimal`].
+    #[inline(always)]
+    fn small_decimal(&mut self, n: u64) {
+        match usize::try_from(n).ok().and_then(|i| SMALL_DECIMALS.get(i)) {
+            Some(&digits) => self.put_word(u64::from(digits), 1 + usize::from(n >= 10)),
+            None => {
+                self.decimal(n);
+            }
+        }
+    }
+
+    /// `n` in decimal, and, below 10^8, the word and length its digits
+    /// were stored with, to be stored again. Below 10^8 (the lines and
+    /// offsets of any text below 100 MB) the digits are made in a
+    /// register, eight at a time ([`eight_digits`]), and stored eight
+    /// bytes at once: digits stored a pair at a time and read back to be
+    /// copied made each number wait for its stores (a load cannot be
+    /// served from several smaller stores), which made writing positions
+    /// the writer's largest cost in `perf record`. Larger numbers take the
+    /// slower way.
+    #[inline(always)]
+    fn decimal(&mut self, n: u64) -> Option<(u64, usize)> {
+        if n < E8 {
+            let (word, len) = leading_digits(eight_digits(n));
+            self.put_word(word, len);
+            Some((word, len))
         } else {
             self.long_decimal(n);
+            None
         }
     }
 
-    /// Eight digits from [`eight_digits`], without their leading zeros
-    /// (one `0` for zero).
-    fn leading_digits(&mut self, digits: u64) {
-        let zeros = (digits.trailing_zeros() / 8).min(7);
-        self.put_word((digits | ASCII_ZEROS) >> (8 * zeros), 8 - zeros as usize);
-    }
-
-    /// Keep the first `len` of the eight bytes of `word`, the first in
-    /// its lowest byte.
-    fn put_word(&mut self, word: u64, len: usize) {
-        if let Some(room) = self.bytes.get_mut(self.len..self.len + 8) {
-            room.copy_from_slice(&word.to_le_bytes());
-            self.len += len;
-        }
-    }
-
-    /// [`PositionJson::decimal`] for a number of 17 digits or more
-    /// (offsets beyond 10 PB): itoa's digits, copied.
+    /// [`PositionJson::decimal`] for a number of nine digits or more:
+    /// below 10^16 two times eight digits made in a register, beyond
+    /// (offsets beyond 10 PB) itoa's digits, copied.
+    #[cold]
     fn long_decimal(&mut self, n: u64) {
-        let mut digits = itoa::Buffer::new();
-        self.put(digits.format(n).as_bytes());
+        if n < E8 * E8 {
+            let (word, len) = leading_digits(eight_digits(n / E8));
+            self.put_word(word, len);
+            self.put_word(eight_digits(n % E8) | ASCII_ZEROS, 8);
+        } else {
+            let mut digits = itoa::Buffer::new();
+            self.put(digits.format(n).as_bytes());
+        }
+    }
+
+    /// Keep the first `len` (at most 8) of the eight bytes of `word`, the
+    /// first in its lowest byte: all eight are stored (one store, straight
+    /// from the register), the next piece overwrites the rest.
+    #[inline(always)]
+    fn put_word(&mut self, word: u64, len: usize) {
+        let at = self.at();
+        if let Some(room) = self.bytes.get_mut(at..at + 8) {
+            room.copy_from_slice(&word.to_le_bytes());
+            self.len = at + len;
+        }
     }
 }
+
+/// Eight digits from [`eight_digits`] without their leading zeros (one
+/// `0` for zero), in ASCII, the first in the lowest byte, and how many
+/// there are. The top bit, never set in digits, stops the count of zeros
+/// at seven.
+#[inline(always)]
+const fn leading_digits(digits: u64) -> (u64, usize) {
+    let zeros = (digits | (1 << 63)).trailing_zeros() / 8;
+    ((digits | ASCII_ZEROS) >> (8 * zeros), 8 - zeros as usize)
+}
+
+/// 10^8: [`eight_digits`] makes the numbers below it.
+const E8: u64 = 100_000_000;
+
+/// The digits of the numbers below 100 in ASCII, the first in the lowest
+/// byte: one digit below 10, two from 10 on.
+const SMALL_DECIMALS: [u16; 100] = {
+    let mut table = [0u16; 100];
+    let mut n = 0;
+    while n < 100 {
+        table[n] = if n < 10 {
+            b'0' as u16 + n as u16
+        } else {
+            (b'0' as u16 + (n / 10) as u16) | ((b'0' as u16 + (n % 10) as u16) << 8)
+        };
+        n += 1;
+    }
+    table
+};
 
 /// `0` in each byte: digits 0 to 9 in bytes become ASCII.
 const ASCII_ZEROS: u64 = 0x3030_3030_3030_3030;
@@ -669,7 +754,11 @@ mod tests {
             power = next;
         }
         numbers.extend((0..2000).map(|n| n * 7919));
-        let mut json = PositionJson::default();
+        let mut bytes = [0; POSITION_JSON_ROOM];
+        let mut json = PositionJson {
+            bytes: &mut bytes,
+            len: 0,
+        };
         for n in numbers {
             json.len = 0;
             json.put(b"x");
@@ -684,7 +773,11 @@ mod tests {
     /// digit at every place.
     #[test]
     fn eight_digits_are_the_decimal_digits() {
-        let mut json = PositionJson::default();
+        let mut bytes = [0; POSITION_JSON_ROOM];
+        let mut json = PositionJson {
+            bytes: &mut bytes,
+            len: 0,
+        };
         for n in (0..100_000_000u64).step_by(997).chain(0..20_000) {
             json.len = 0;
             json.decimal(n);
@@ -692,28 +785,58 @@ mod tests {
         }
     }
 
-    /// A position with the longest numbers fits.
+    /// A position is written as serde_json writes it: with the longest
+    /// numbers (it fits), and with numbers of every length at their
+    /// bounds in each field, start and end on the same line or not.
     #[test]
-    fn the_longest_position_fits() {
+    fn positions_are_written_as_serde_json_writes_them() {
+        let mut numbers = vec![0, 1, 9, 10, 99, 100, usize::MAX];
+        let mut power: usize = 1000;
+        while let Some(next) = power.checked_mul(10) {
+            numbers.extend([power - 1, power, power + 1]);
+            power = next;
+        }
         let far = Location {
             line: usize::MAX,
             column: usize::MAX,
             offset: usize::MAX,
         };
-        let mut ours = JsonWriter::new(Vec::new(), None);
-        ours.position_last(&Position {
+        let mut positions = vec![Position {
             start: far,
             end: far,
-        });
-        let theirs = serde_json::to_string(&Position {
-            start: far,
-            end: far,
-        })
-        .unwrap_or_default();
-        assert_eq!(
-            String::from_utf8_lossy(&ours.buf),
-            format!(",\"position\":{theirs}}}")
-        );
+        }];
+        for (i, &n) in numbers.iter().enumerate() {
+            let m = numbers[(i * 7 + 3) % numbers.len()];
+            let at = Location {
+                line: n,
+                column: m,
+                offset: n,
+            };
+            let other = Location {
+                line: m,
+                column: n,
+                offset: m,
+            };
+            positions.push(Position { start: at, end: at });
+            positions.push(Position {
+                start: at,
+                end: other,
+            });
+            positions.push(Position {
+                start: other,
+                end: at,
+            });
+        }
+        for position in positions {
+            let mut ours = JsonWriter::new(Vec::new(), None);
+            ours.position_last(&position);
+            let theirs = serde_json::to_string(&position).unwrap_or_default();
+            assert_eq!(
+                String::from_utf8_lossy(&ours.buf),
+                format!(",\"position\":{theirs}}}"),
+                "{position:?}"
+            );
+        }
     }
 
     #[test]
