@@ -408,7 +408,7 @@ impl<'t, W: Write> JsonWriter<'t, W> {
 
 /// The JSON of a position, written into room at the end of the output
 /// buffer ([`JsonWriter::position_last`]) with its length kept in a
-/// register: a node's position is six numbers and eight pieces of
+/// register: a node's position is six numbers and ten pieces of
 /// punctuation, each of which would otherwise be a push of its own, with
 /// the buffer's length and capacity loaded, checked and stored again (and
 /// the numbers' digits, of a length known only at run time, a call to
@@ -449,8 +449,10 @@ impl PositionJson<'_> {
         self.len.min(POSITION_JSON_MAX)
     }
 
-    /// A piece of punctuation, or of up to 16 bytes: all the punctuation
-    /// pieces are.
+    /// A piece of punctuation, or itoa's digits. A piece of up to 16
+    /// bytes is written without a check against the room's end (see
+    /// [`PositionJson`]); a longer one (the first, 21 bytes at the start of
+    /// the room, and long digits) is checked.
     #[inline(always)]
     fn put(&mut self, piece: &[u8]) {
         let at = self.at();
