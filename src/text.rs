@@ -150,13 +150,18 @@ pub(crate) fn normalize<'p>(
 ) -> String {
     let mut out = String::with_capacity(capacity);
     normalize_into(&mut out, pieces, segmented);
-    // The text lives as long as the outline: room reserved for what was
-    // left out (indentation, line breaks, segmentation spaces) is given
-    // back when it is more than a quarter of the text.
+    give_back_room(&mut out);
+    out
+}
+
+/// Give back the room of a normalized text made in room reserved for the
+/// source it came from, when the room left is more than a quarter of the
+/// text: the text lives as long as the outline, and room for what was left
+/// out (indentation, line breaks, segmentation spaces) would be wasted.
+pub(crate) fn give_back_room(out: &mut String) {
     if out.capacity() - out.len() > out.len() / 4 {
         out.shrink_to_fit();
     }
-    out
 }
 
 /// Where normalized text goes: a `String`, or the JSON string being

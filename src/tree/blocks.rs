@@ -9,8 +9,8 @@ use crate::syntax::inline_point::{
 };
 use crate::syntax::LineInfo;
 use crate::text::{
-    find_by_bytes, is_cjk, is_closing_punctuation, is_space, normalize, normalize_into,
-    sentence_end_width, trim_spaces, TextSink, MAY_START_BOUNDARY,
+    find_by_bytes, give_back_room, is_cjk, is_closing_punctuation, is_space, normalize,
+    normalize_into, sentence_end_width, trim_spaces, TextSink, MAY_START_BOUNDARY,
 };
 use std::collections::VecDeque;
 use std::iter::Peekable;
@@ -103,6 +103,48 @@ impl<'a> Context<'a> {
         // The pieces lie within `from..to`: that is room enough.
         let capacity = to.saturating_sub(from);
         normalize(self.pieces(block, from, to), capacity, segmented)
+    }
+
+    /// `prefix`, then what `joint` says to put after it, then the
+    /// normalized text of the block between two offsets, in one string:
+    /// the text is normalized in place after the prefix, where made on its
+    /// own it was a string made, copied and freed. `joint` is given the
+    /// text's first character (that of its first piece: normalizing keeps
+    /// it), `None` when the text is empty.
+    pub(crate) fn joined(
+        &self,
+        block: TextBlock<'a>,
+        prefix: &str,
+        from: usize,
+        to: usize,
+        segmented: bool,
+        joint: impl FnOnce(Option<char>) -> &'static str,
+    ) -> String {
+        let mut pieces = self.pieces(block, from, to).peekable();
+        let joint = joint(pieces.peek().and_then(|piece| piece.chars().next()));
+        let capacity = prefix.len() + joint.len() + to.saturating_sub(from);
+        let mut text = String::with_capacity(capacity);
+        text.push_str(prefix);
+        text.push_str(joint);
+        normalize_into(&mut text, pieces, segmented);
+        give_back_room(&mut text);
+        text
+    }
+
+    /// A numbered heading's text: its marker joined ([`marker_joint`]) to
+    /// the heading text ([`Context::heading_text`]) from where the marker
+    /// ends to `to`.
+    pub(crate) fn marked_heading_text(
+        &self,
+        block: TextBlock<'a>,
+        marker: &str,
+        marker_end: usize,
+        to: usize,
+    ) -> String {
+        let spaced = self.skip_space(block, marker_end) > marker_end;
+        self.joined(block, marker, marker_end, to, true, |first| {
+            marker_joint(marker, first, spaced)
+        })
     }
 
     /// The whole block, normalized.
@@ -303,8 +345,16 @@ impl<'a> Context<'a> {
             .next_back()
             .map(|(i, _)| i)?;
         let lead = self.text_between(block, start, before);
-        let trimmed = lead.trim_matches(is_space);
-        (!trimmed.is_empty()).then(|| trimmed.to_owned())
+        // Normalized pieces hardly ever start or end with white space: the
+        // text is copied only when trimming takes something off.
+        let trimmed = trim_spaces(&lead);
+        if trimmed.is_empty() {
+            None
+        } else if trimmed.len() == lead.len() {
+            Some(lead)
+        } else {
+            Some(trimmed.to_owned())
+        }
     }
 
     /// The normalized marker and the normalized text after it, to the end
@@ -317,9 +367,15 @@ impl<'a> Context<'a> {
         marker: &str,
         marker_end: usize,
     ) -> String {
-        let rest = self.text_between(block, marker_end, block.end);
         let spaced = self.skip_space(block, marker_end) > marker_end;
-        join_marker(marker, &rest, spaced)
+        self.joined(
+            block,
+            marker,
+            marker_end,
+            block.end,
+            self.segmented,
+            |first| marker_joint(marker, first, spaced),
+        )
     }
 
     /// The enumerations inside a paragraph: markers after a clause boundary,
@@ -665,19 +721,9 @@ impl LineCursor {
     }
 }
 
-/// A marker and the text after it: one space between them where the source
-/// had white space and neither side is CJK, nothing otherwise.
-pub(crate) fn join_marker(marker: &str, rest: &str, spaced: bool) -> String {
-    let joint = marker_joint(marker, rest.chars().next(), spaced);
-    let mut text = String::with_capacity(marker.len() + joint.len() + rest.len());
-    text.push_str(marker);
-    text.push_str(joint);
-    text.push_str(rest);
-    text
-}
-
-/// What [`join_marker`] puts between a marker and the text after it,
-/// which starts with `first`.
+/// What goes between a marker and the text after it, which starts with
+/// `first`: one space where the source had white space between them
+/// (`spaced`) and neither side is CJK, nothing otherwise.
 fn marker_joint(marker: &str, first: Option<char>, spaced: bool) -> &'static str {
     let latin_both =
         marker.chars().next_back().is_some_and(|c| !is_cjk(c)) && first.is_some_and(|c| !is_cjk(c));

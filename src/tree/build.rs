@@ -20,7 +20,7 @@
 //! ending in a colon introduces — unless the paragraph has a run-in heading
 //! (a short first sentence followed by more text).
 
-use super::blocks::{join_marker, Context, Deferred, DeferredMarker, TextBlock};
+use super::blocks::{Context, Deferred, DeferredMarker, TextBlock};
 use super::paragraphs::{blocks, blocks_in_parallel, detect_layout, RawBlock};
 use super::{
     Block, Furniture, Heading, List, Numbering, Paragraph, Placeholder, Point, RepeatedTitle,
@@ -627,9 +627,11 @@ impl Builder<'_, '_> {
     ) -> bool {
         let context = self.context;
         let family = marker.family;
-        let numbering = Numbering {
+        // Made for a heading only, after its text (which reads the marker):
+        // a marker that had white space taken out is moved in, not copied.
+        let numbering = |marker: HeadingMarker<'_>| Numbering {
             scheme: family.scheme().to_owned(),
-            marker: marker.marker.to_string(),
+            marker: marker.marker.into_owned(),
             number: marker.number,
         };
         let text_start = match family {
@@ -646,7 +648,7 @@ impl Builder<'_, '_> {
         if family == HeadingFamily::Article {
             let heading = Heading {
                 text: marker.marker.to_string(),
-                numbering: Some(numbering),
+                numbering: Some(numbering(marker)),
                 run_in: true,
                 position: Position::from_offsets(block.start, marker_end),
             };
@@ -657,7 +659,7 @@ impl Builder<'_, '_> {
                 let paragraph = context.paragraph(block, rest, text, false, before_cut);
                 self.tree.push(Item::Block(Block::Paragraph(paragraph)));
             } else if let Some(open) = self.tree.stack.last_mut() {
-                open.heading.run_in = false;
+                open.section.heading.run_in = false;
             }
             return true;
         }
@@ -673,7 +675,7 @@ impl Builder<'_, '_> {
             };
             let heading = Heading {
                 text,
-                numbering: Some(numbering),
+                numbering: Some(numbering(marker)),
                 run_in: false,
                 position: position_of(block),
             };
@@ -708,12 +710,8 @@ impl Builder<'_, '_> {
         }
         if standalone {
             let heading = Heading {
-                text: join_marker(
-                    &marker.marker,
-                    &context.heading_text(block, marker_end, block.end),
-                    context.skip_space(block, marker_end) > marker_end,
-                ),
-                numbering: Some(numbering),
+                text: context.marked_heading_text(block, &marker.marker, marker_end, block.end),
+                numbering: Some(numbering(marker)),
                 run_in: false,
                 position: position_of(block),
             };
@@ -724,12 +722,8 @@ impl Builder<'_, '_> {
             return false;
         };
         let heading = Heading {
-            text: join_marker(
-                &marker.marker,
-                &context.heading_text(block, marker_end, split),
-                context.skip_space(block, marker_end) > marker_end,
-            ),
-            numbering: Some(numbering),
+            text: context.marked_heading_text(block, &marker.marker, marker_end, split),
+            numbering: Some(numbering(marker)),
             run_in: has_run_in,
             position: Position::from_offsets(block.start, split),
         };
@@ -767,14 +761,14 @@ fn law_heading_text(
     end: usize,
 ) -> String {
     let title_start = context.skip_space(block, marker_end).min(end);
-    let title = context.heading_text(block, title_start, end);
-    let mut text = String::with_capacity(marker.len() + 1 + title.len());
-    text.push_str(marker);
-    if !title.is_empty() && title_start > marker_end {
-        text.push(' ');
-    }
-    text.push_str(&title);
-    text
+    let spaced = title_start > marker_end;
+    context.joined(block, marker, title_start, end, true, |first| {
+        if first.is_some() && spaced {
+            " "
+        } else {
+            ""
+        }
+    })
 }
 
 /// Words that name who a document is addressed to.
@@ -927,10 +921,16 @@ enum Item {
 }
 
 /// A section whose end has not been seen yet.
+///
+/// The section is boxed, its heading in place, when it opens: closing it
+/// then fills in its children and end and hands the box on, where a
+/// heading held here was moved (a call to `memcpy` each time) from the
+/// stack of open sections into a new section and then into its box.
 struct OpenSection {
     key: HeadingKey,
     rank: u32,
-    heading: Heading,
+    /// Its level and heading; its children and end are set when it closes.
+    section: Box<Section>,
     items: Vec<Item>,
 }
 
@@ -1043,37 +1043,41 @@ impl TreeBuilder {
             }
         }
         let items = self.spare_items.pop().unwrap_or_default();
+        // Its place on the stack does not change while it is open.
+        let level = u32::try_from(self.stack.len() + 1).unwrap_or(u32::MAX);
+        let position = heading.position;
         self.stack.push(OpenSection {
             key,
             rank,
-            heading,
+            section: Box::new(Section {
+                level,
+                heading,
+                children: Vec::new(),
+                position,
+            }),
             items,
         });
     }
 
     /// Close the innermost open section and add it to its parent.
     fn close_innermost(&mut self) {
-        let Some(open) = self.stack.pop() else {
+        let Some(OpenSection {
+            mut section, items, ..
+        }) = self.stack.pop()
+        else {
             return;
         };
-        let level = u32::try_from(self.stack.len() + 1).unwrap_or(u32::MAX);
-        let (children, emptied) = group_points_keeping_room(open.items);
+        let (children, emptied) = group_points_keeping_room(items);
         if self.spare_items.len() < SPARE_ITEM_LISTS && emptied.capacity() <= SPARE_ITEMS_MAX {
             self.spare_items.push(emptied);
         }
-        let end = children
-            .last()
-            .map_or(open.heading.position.end, |child| child.position().end);
-        let position = Position {
-            start: open.heading.position.start,
-            end,
-        };
-        self.push(Item::Block(Block::Section(Box::new(Section {
-            level,
-            heading: open.heading,
-            children,
-            position,
-        }))));
+        // The section spans its heading (where it was opened) to its last
+        // child.
+        if let Some(last) = children.last() {
+            section.position.end = last.position().end;
+        }
+        section.children = children;
+        self.push(Item::Block(Block::Section(section)));
     }
 
     fn finish(mut self) -> Vec<Block> {
@@ -1101,6 +1105,17 @@ fn group_points_keeping_room(items: Vec<Item>) -> (Vec<Block>, Vec<Item>) {
     // At most one block per item: no growth, and the spare room is given
     // back below (a long document's top level holds most of its blocks).
     let mut out = Vec::with_capacity(items.len());
+    let emptied = group_points_into(items, &mut out);
+    out.shrink_to_fit();
+    (out, emptied)
+}
+
+/// The most points a list is given room for before it grows.
+const POINTS_ROOM_MAX: usize = 15;
+
+/// [`group_points`], the blocks appended to `out` (which should have room
+/// for one block per item), handing back `items` emptied, with their room.
+fn group_points_into(items: Vec<Item>, out: &mut Vec<Block>) -> Vec<Item> {
     let mut rest: VecDeque<Item> = items.into();
     while let Some(item) = rest.pop_front() {
         let (marker, paragraph) = match item {
@@ -1111,7 +1126,12 @@ fn group_points_keeping_room(items: Vec<Item>) -> (Vec<Block>, Vec<Item>) {
             Item::Point(point) => *point,
         };
         let scheme = marker.scheme;
-        let mut points = vec![(marker, paragraph, Vec::new())];
+        // Room for every item left to be a point of this list, up to a
+        // bound (the top level of a document may hold many items): a
+        // vector of points that grows is copied each time, and most lists
+        // are short.
+        let mut points = Vec::with_capacity(rest.len().min(POINTS_ROOM_MAX) + 1);
+        points.push((marker, paragraph, Vec::new()));
         while let Some(next) = rest.pop_front() {
             match next {
                 Item::Point(point) if point.0.scheme == scheme => {
@@ -1142,8 +1162,7 @@ fn group_points_keeping_room(items: Vec<Item>) -> (Vec<Block>, Vec<Item>) {
     }
     // Empty: no item moves when its ring becomes a list again.
     rest.clear();
-    out.shrink_to_fit();
-    (out, rest.into())
+    rest.into()
 }
 
 /// Whether a scheme's markers carry their numbers. A list of `——` items
@@ -1162,8 +1181,14 @@ fn make_list(scheme: &'static str, points: Vec<(Marker, Paragraph, Vec<Item>)>) 
             .unwrap_or_else(|| previous_number.saturating_add(1));
         previous_number = number;
         let lead = marker.lead;
-        let mut blocks = vec![Block::Paragraph(paragraph)];
-        blocks.extend(group_points(followers));
+        // The paragraph, then at most one block per follower: the blocks
+        // are grouped in place.
+        let mut blocks = Vec::with_capacity(1 + followers.len());
+        blocks.push(Block::Paragraph(paragraph));
+        if !followers.is_empty() {
+            group_points_into(followers, &mut blocks);
+            blocks.shrink_to_fit();
+        }
         let start = blocks
             .first()
             .map(|b| b.position().start)
