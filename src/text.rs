@@ -156,13 +156,20 @@ pub(crate) fn normalize<'p>(
 
 /// Give back the room of a normalized text made in room reserved for the
 /// source it came from, when the room left is more than a quarter of the
-/// text: the text lives as long as the outline, and room for what was left
-/// out (indentation, line breaks, segmentation spaces) would be wasted.
+/// text and more than [`ROOM_KEPT`]: the text lives as long as the
+/// outline, and room for what was left out (indentation, line breaks,
+/// segmentation spaces) would be wasted. A few bytes are not worth it:
+/// shrinking moves the text (headings, most of the texts normalized one by
+/// one, are short and often letter-spaced).
 pub(crate) fn give_back_room(out: &mut String) {
-    if out.capacity() - out.len() > out.len() / 4 {
+    let room = out.capacity() - out.len();
+    if room > out.len() / 4 && room > ROOM_KEPT {
         out.shrink_to_fit();
     }
 }
+
+/// The room [`give_back_room`] leaves in any case, in bytes.
+const ROOM_KEPT: usize = 16;
 
 /// Where normalized text goes: a `String`, or the JSON string being
 /// written (`tree::json`), which escapes what JSON must escape as the

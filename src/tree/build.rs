@@ -422,7 +422,8 @@ impl Builder<'_, '_> {
                 run_in: false,
                 position: position_of(block),
             };
-            self.tree.open_section(HeadingKey::Unnumbered, heading);
+            self.tree
+                .open_section(HeadingKey::Unnumbered, opened(heading));
             return index + 1;
         }
         let text = single_text.take_for_paragraph();
@@ -652,7 +653,7 @@ impl Builder<'_, '_> {
                 run_in: true,
                 position: Position::from_offsets(block.start, marker_end),
             };
-            self.tree.open_section(key, heading);
+            self.tree.open_section(key, opened(heading));
             let rest = context.skip_space(block, marker_end);
             if rest < block.end {
                 let text = context.paragraph_text(block, rest);
@@ -679,7 +680,7 @@ impl Builder<'_, '_> {
                 run_in: false,
                 position: position_of(block),
             };
-            self.tree.open_section(key, heading);
+            self.tree.open_section(key, opened(heading));
             return true;
         }
         // The 公文 ladder: 一、 （一） 1. （1） ①.
@@ -715,7 +716,7 @@ impl Builder<'_, '_> {
                 run_in: false,
                 position: position_of(block),
             };
-            self.tree.open_section(key, heading);
+            self.tree.open_section(key, opened(heading));
             return true;
         }
         let (Some(split), Some(rest)) = (split, rest) else {
@@ -727,7 +728,7 @@ impl Builder<'_, '_> {
             run_in: has_run_in,
             position: Position::from_offsets(block.start, split),
         };
-        self.tree.open_section(key, heading);
+        self.tree.open_section(key, opened(heading));
         if has_run_in {
             let text = context.paragraph_text(block, rest);
             let paragraph = context.paragraph(block, rest, text, false, before_cut);
@@ -832,6 +833,21 @@ fn line_is_heading_shaped(
     let whole = block.start == line.content_start && block.end == line.content_end;
     (whole && line.content_chars as usize <= max_chars)
         .then(|| is_heading_shaped(context.content(line), max_chars))
+}
+
+/// A section that opens with `heading`, boxed as it will stay
+/// ([`OpenSection`]), with no children yet; its level is set when it
+/// opens. Inlined where the heading is made, so that the heading is built
+/// in the section that is moved into the box, not moved into it first.
+#[inline]
+fn opened(heading: Heading) -> Box<Section> {
+    let position = heading.position;
+    Box::new(Section {
+        level: 0,
+        heading,
+        children: Vec::new(),
+        position,
+    })
 }
 
 fn position_of(block: TextBlock<'_>) -> Position {
@@ -949,6 +965,9 @@ struct TreeBuilder {
     /// to open: most sections are short-lived, and a list that has grown
     /// once need not grow again.
     spare_items: Vec<Vec<Item>>,
+    /// Emptied, where the blocks of a closing section with points are
+    /// grouped ([`TreeBuilder::group_section_items`]).
+    spare_blocks: Vec<Block>,
 }
 
 /// Item lists kept for reuse, at most.
@@ -1023,7 +1042,7 @@ impl TreeBuilder {
     /// Open a section: close the open section of the same family and
     /// everything under it, or else every open section of a family ranked at
     /// or below this one; then nest under what remains.
-    fn open_section(&mut self, key: HeadingKey, heading: Heading) {
+    fn open_section(&mut self, key: HeadingKey, mut section: Box<Section>) {
         self.structure_seen = true;
         let rank = match key {
             HeadingKey::Numbered(family) => family.rank(),
@@ -1044,17 +1063,11 @@ impl TreeBuilder {
         }
         let items = self.spare_items.pop().unwrap_or_default();
         // Its place on the stack does not change while it is open.
-        let level = u32::try_from(self.stack.len() + 1).unwrap_or(u32::MAX);
-        let position = heading.position;
+        section.level = u32::try_from(self.stack.len() + 1).unwrap_or(u32::MAX);
         self.stack.push(OpenSection {
             key,
             rank,
-            section: Box::new(Section {
-                level,
-                heading,
-                children: Vec::new(),
-                position,
-            }),
+            section,
             items,
         });
     }
@@ -1067,7 +1080,7 @@ impl TreeBuilder {
         else {
             return;
         };
-        let (children, emptied) = group_points_keeping_room(items);
+        let (children, emptied) = self.group_section_items(items);
         if self.spare_items.len() < SPARE_ITEM_LISTS && emptied.capacity() <= SPARE_ITEMS_MAX {
             self.spare_items.push(emptied);
         }
@@ -1078,6 +1091,27 @@ impl TreeBuilder {
         }
         section.children = children;
         self.push(Item::Block(Block::Section(section)));
+    }
+
+    /// The blocks of a closing section's items, in a vector of their
+    /// number ([`group_points_keeping_room`]), and the items emptied. Items
+    /// that hold points make fewer blocks: those are grouped in a scratch
+    /// vector kept for the next time and copied into one of the right
+    /// size, where a vector with room for every item was shrunk, which
+    /// costs the allocator a move as well as the copy.
+    fn group_section_items(&mut self, items: Vec<Item>) -> (Vec<Block>, Vec<Item>) {
+        if !items.iter().any(|item| matches!(item, Item::Point(..))) {
+            return group_points_keeping_room(items);
+        }
+        let mut grouped = std::mem::take(&mut self.spare_blocks);
+        grouped.clear();
+        let emptied = group_points_into(items, &mut grouped);
+        let mut children = Vec::with_capacity(grouped.len());
+        children.append(&mut grouped);
+        if grouped.capacity() <= SPARE_ITEMS_MAX {
+            self.spare_blocks = grouped;
+        }
+        (children, emptied)
     }
 
     fn finish(mut self) -> Vec<Block> {
