@@ -417,7 +417,7 @@ impl Builder<'_, '_> {
         }
         if !ends_as_body_text(first_line) && single_text.is_heading_shaped(HEADING_CHARS_MAX) {
             let heading = Heading {
-                text: context.heading_text(block, block.start, block.end),
+                text: single_text.take_for_heading(),
                 numbering: None,
                 run_in: false,
                 position: position_of(block),
@@ -905,6 +905,19 @@ impl SingleText<'_, '_> {
     fn take(self) -> String {
         let (context, block) = (self.context, self.block);
         self.text.unwrap_or_else(|| context.text(block))
+    }
+
+    /// The heading text of the whole block ([`Context::heading_text`]): the
+    /// text made already when the document is segmented (a heading's text
+    /// is normalized as segmented text whatever the document, so it is the
+    /// same), made now otherwise. A line too long to be told heading-shaped
+    /// as written had its text made to find out.
+    fn take_for_heading(self) -> String {
+        let (context, block) = (self.context, self.block);
+        match self.text {
+            Some(text) if context.segmented => text,
+            _ => context.heading_text(block, block.start, block.end),
+        }
     }
 
     /// The text for a paragraph of the whole block: as [`SingleText::take`]
