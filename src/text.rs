@@ -248,6 +248,12 @@ pub(crate) fn push_run(out: &mut Vec<u8>, piece: &str, from: usize, to: usize) {
 
 /// [`normalize`], appended to `out`: the text is normalized as if on its
 /// own (what `out` holds before it is never joined to).
+///
+/// Always inlined: it is a short loop over the pieces, and the writer
+/// calls it for every paragraph; called from two places (a paragraph's
+/// text and a point's lead), it was no longer inlined there, at a cost of
+/// about 1.2M instructions on the 10 MB benchmark input.
+#[inline(always)]
 pub(crate) fn normalize_into<'p, S: TextSink>(
     out: &mut S,
     pieces: impl IntoIterator<Item = &'p str>,

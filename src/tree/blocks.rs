@@ -2,7 +2,7 @@
 //! them (a run-in heading's first sentence, an inline point's text).
 
 use super::paragraphs::RawBlock;
-use super::{Block, InlinePoint, Paragraph};
+use super::{Block, InlinePoint, Paragraph, Point};
 use crate::source::Position;
 use crate::syntax::inline_point::{
     boundary_width, inline_marker, is_boundary, may_hold_second_marker, may_start_marker,
@@ -329,12 +329,21 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// The first sentence after a point's marker, without its closing
-    /// punctuation: what [`lead_of`](super::build) finds in the joined
+    /// Where the lead of a point lies in the source: the first sentence
+    /// after its marker (which ends at `marker_end`), without its closing
+    /// punctuation, what [`lead_of`](super::build) finds in the joined
     /// text, read from the source instead, for a point whose text is
     /// deferred. From the first character after the marker to the first
-    /// sentence end; `None` when there is no such end or nothing before it.
-    pub(crate) fn lead(&self, block: TextBlock<'a>, marker_end: usize) -> Option<String> {
+    /// sentence end, which it stops before; `None` when there is no such
+    /// end or nothing before it. (Normalizing the range keeps its first
+    /// character, which is not white space, takes out nothing but white
+    /// space and leaves none at either end: the lead is empty only when
+    /// the range is.)
+    pub(crate) fn lead_range(
+        &self,
+        block: TextBlock<'a>,
+        marker_end: usize,
+    ) -> Option<(usize, usize)> {
         let start = self.skip_space(block, marker_end);
         let end = self.find_sentence_end(block, start)?;
         // `end` is just after the sentence end; the lead stops before it.
@@ -344,17 +353,7 @@ impl<'a> Context<'a> {
             .char_indices()
             .next_back()
             .map(|(i, _)| i)?;
-        let lead = self.text_between(block, start, before);
-        // Normalized pieces hardly ever start or end with white space: the
-        // text is copied only when trimming takes something off.
-        let trimmed = trim_spaces(&lead);
-        if trimmed.is_empty() {
-            None
-        } else if trimmed.len() == lead.len() {
-            Some(lead)
-        } else {
-            Some(trimmed.to_owned())
-        }
+        (start < before).then_some((start, before))
     }
 
     /// The normalized marker and the normalized text after it, to the end
@@ -536,6 +535,10 @@ pub(crate) struct DeferredMarker {
     pub paragraph_start: usize,
     /// Where the marker, as its recognizer read it, ends.
     pub marker_end: usize,
+    /// Where the point's lead lies ([`Context::lead_range`]), when it has
+    /// one: the builder leaves it empty for the writer to make
+    /// ([`TextFiller::lead`]).
+    pub lead: Option<(usize, usize)>,
 }
 
 /// Makes, on the writer's side, the paragraph texts the builder left
@@ -662,9 +665,34 @@ impl<'a> TextFiller<'a> {
         }
     }
 
-    /// Where the marker of the deferred point whose paragraph starts at
-    /// `start` ends, if one was handed over.
-    fn marker_end(&mut self, start: usize) -> Option<usize> {
+    /// Append to `out` the lead of `point`, which the builder left empty
+    /// (see [`DeferredMarker::lead`]): the source range it found,
+    /// normalized, as `lead_of` (in `tree::build`) finds it in the
+    /// paragraph's text. Must be asked for before the text of the point's
+    /// paragraph (which it is written before): making it straight into the
+    /// output spares a string made, escaped as it is written, and freed.
+    pub(crate) fn lead(&mut self, point: &Point, out: &mut impl TextSink) {
+        let Some(Block::Paragraph(paragraph)) = point.children.first() else {
+            return;
+        };
+        let (start, end) = (
+            paragraph.position.start.offset,
+            paragraph.position.end.offset,
+        );
+        let Some((from, before)) = self.peek_marker(start).and_then(|m| m.lead) else {
+            return;
+        };
+        let span = self.texts.span(self.context.infos, start, end);
+        normalize_into(
+            out,
+            self.context.pieces(span, from, before),
+            self.context.segmented,
+        );
+    }
+
+    /// The deferred point whose paragraph starts at `start`, if one was
+    /// handed over; kept for the paragraph's text.
+    fn peek_marker(&mut self, start: usize) -> Option<DeferredMarker> {
         // Each deferred point's paragraph is met here in text order, so a
         // marker before this one would be one never met: passed over.
         while self
@@ -674,13 +702,18 @@ impl<'a> TextFiller<'a> {
         {
             self.markers.pop_front();
         }
-        let found = self
-            .markers
+        self.markers
             .front()
-            .filter(|m| m.paragraph_start == start)?
-            .marker_end;
+            .filter(|m| m.paragraph_start == start)
+            .copied()
+    }
+
+    /// Where the marker of the deferred point whose paragraph starts at
+    /// `start` ends, if one was handed over; taken.
+    fn marker_end(&mut self, start: usize) -> Option<usize> {
+        let found = self.peek_marker(start)?;
         self.markers.pop_front();
-        Some(found)
+        Some(found.marker_end)
     }
 }
 

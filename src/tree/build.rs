@@ -451,11 +451,15 @@ impl Builder<'_, '_> {
         marker_end: usize,
     ) -> Marker {
         let lead = if paragraph.text.is_empty() && self.context.defer_texts {
+            // The lead is left for the writer to make, as the text is: an
+            // empty string (which no lead is) says there is one.
+            let lead = self.context.lead_range(block, marker_end);
             self.deferred.markers.push(DeferredMarker {
                 paragraph_start: block.start,
                 marker_end,
+                lead,
             });
-            self.context.lead(block, marker_end)
+            lead.map(|_| String::new())
         } else {
             lead_of(&paragraph.text, &marker)
         };

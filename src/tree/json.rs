@@ -349,9 +349,16 @@ impl<'t, W: Write> JsonWriter<'t, W> {
         self.raw(",\"marker\":");
         self.string(&point.marker);
         self.raw(",\"lead\":");
-        match &point.lead {
-            Some(lead) => self.string(lead),
-            None => self.raw("null"),
+        match (&point.lead, self.texts.as_mut()) {
+            // Left by the builder for the writer to make, straight into
+            // the output, as paragraph texts are.
+            (Some(lead), Some(texts)) if lead.is_empty() => {
+                self.buf.push(b'"');
+                texts.lead(point, &mut JsonText(&mut self.buf));
+                self.buf.push(b'"');
+            }
+            (Some(lead), _) => self.string(lead),
+            (None, _) => self.raw("null"),
         }
         self.raw(",\"children\":");
         self.blocks(&point.children, Some(&point.marker))?;
