@@ -11,8 +11,9 @@
 //! A marker must follow a clause boundary: `统一是`, `唯一是` and `一是一，二是二`
 //! are not points. The tree builder keeps only sequences that start at 1 and
 //! count up by one, with at least two members: a paragraph without a marker
-//! numbered 2 has none, which [`may_hold_second_marker`] tells from its
-//! bytes before any marker is looked for.
+//! numbered 2 has none, which [`last_second_marker_candidate`] tells from
+//! its bytes before any marker is looked for; it tells, too, where the
+//! last marker numbered 2 may be, past which a scan may end.
 //!
 //! ```text
 //! > | 必须把握好以下原则：一是扩内需、保增长。……二是调结构、上水平。
@@ -22,7 +23,7 @@
 use super::heading_marker::inline_heading_marker;
 #[cfg(test)]
 use super::heading_marker::{heading_marker, HeadingFamily};
-use super::point_marker::{point_marker, PointScheme};
+use super::point_marker::{point_marker, PointMarker, PointScheme};
 use aho_corasick::packed;
 use nom::IResult;
 use std::sync::LazyLock;
@@ -93,7 +94,10 @@ static TWO_SEARCHER: LazyLock<Option<packed::Searcher>> =
 /// sequence of inline points can be kept (they start at 1 and count up):
 /// whether it holds a `2` or one of [`TWOS`]. `false` means there is no
 /// inline point in `text`; `true` only that one must be looked for, as in
-/// `二十大`. Both searches pass over the text many bytes at a time.
+/// `二十大`. Both searches pass over the text many bytes at a time. The
+/// scan asks [`last_second_marker_candidate`], which tells this too; the
+/// tests ask this.
+#[cfg(test)]
 pub(crate) fn may_hold_second_marker(text: &str) -> bool {
     let bytes = text.as_bytes();
     memchr::memchr(b'2', bytes).is_some()
@@ -102,9 +106,52 @@ pub(crate) fn may_hold_second_marker(text: &str) -> bool {
             .is_none_or(|searcher| searcher.find(bytes).is_some())
 }
 
+/// The offset in `text` of the last `2` or [`TWOS`] character, which every
+/// inline marker numbered 2 holds ([`may_hold_second_marker`]); `None`
+/// when there is none, so that `text` holds no inline point. A marker
+/// that starts after this offset is numbered other than 2, so a scan past
+/// it, with no sequence of two or more open, can end: every sequence it
+/// could still start or continue lacks its 2. When the searcher could not
+/// be built, the end of `text`, where no marker starts.
+///
+/// ```text
+/// > | 一是扩内需；二是调结构，推动二十大精神落实。其一，……
+///                                 ^ last
+/// ```
+pub(crate) fn last_second_marker_candidate(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let two = memchr::memrchr(b'2', bytes);
+    // A character of `TWOS` before the last `2` is not the last one.
+    let after = two.map_or(0, |at| at + 1);
+    let Some(searcher) = TWO_SEARCHER.as_ref() else {
+        return Some(text.len());
+    };
+    let rest = bytes.get(after..).unwrap_or_default();
+    searcher
+        .find_iter(rest)
+        .last()
+        .map(|found| after + found.start())
+        .or(two)
+}
+
 /// Recognizes an inline marker at the start of `input`.
 pub(crate) fn inline_marker(input: &str) -> IResult<&str, InlineMarker> {
-    if let Ok((rest, found)) = point_marker(input) {
+    inline_marker_after(input, point_marker(input).ok())
+}
+
+/// [`inline_marker`], given what [`point_marker`] reads at the start of
+/// `input` (the rest and the marker; `None` when it reads nothing): a
+/// paragraph that opens with a point marker has had it read already.
+///
+/// ```text
+/// > | 一是扩内需；二是调结构。
+///     ^^^^ read by the tree builder, taken for the scan's first marker
+/// ```
+pub(crate) fn inline_marker_after<'a>(
+    input: &'a str,
+    point: Option<(&'a str, PointMarker)>,
+) -> IResult<&'a str, InlineMarker> {
+    if let Some((rest, found)) = point {
         if found.scheme != PointScheme::EmDash && found.scheme != PointScheme::Discourse {
             if let Some(number) = found.number {
                 return Ok((
@@ -194,6 +241,37 @@ mod tests {
         ];
         for (text, expected) in cases {
             assert_eq!(may_hold_second_marker(text), expected, "{text}");
+        }
+    }
+
+    /// The last candidate is where the last `2` or character of [`TWOS`]
+    /// starts, on texts of those, their neighbours and other text.
+    #[test]
+    fn the_last_candidate_is_the_last_two() {
+        let parts = [
+            "二", "2", "２", "②", "⑵", "➋", "一", "3", "三", "的", "，", " ", "①",
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|text| parts.iter().map(move |part| format!("{text}{part}")))
+                .collect();
+            texts.extend(longer);
+        }
+        // Long enough for the searcher's vector search, with a match at each
+        // end.
+        texts.push(format!("二{}", "发展".repeat(40)));
+        texts.push(format!("{}二", "发展".repeat(40)));
+        texts.push(format!("2{}２{}", "发展".repeat(20), "的".repeat(20)));
+        for text in &texts {
+            let expected = text
+                .char_indices()
+                .filter(|&(_, c)| c == '2' || TWOS.iter().any(|two| two.starts_with(c)))
+                .map(|(at, _)| at)
+                .next_back();
+            assert_eq!(last_second_marker_candidate(text), expected, "{text}");
+            assert_eq!(expected.is_some(), may_hold_second_marker(text), "{text}");
         }
     }
 

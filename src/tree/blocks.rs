@@ -5,8 +5,10 @@ use super::paragraphs::RawBlock;
 use super::{Block, InlinePoint, Paragraph, Point};
 use crate::source::Position;
 use crate::syntax::inline_point::{
-    boundary_width, inline_marker, is_boundary, may_hold_second_marker, may_start_marker,
+    boundary_width, inline_marker, inline_marker_after, is_boundary, last_second_marker_candidate,
+    may_start_marker,
 };
+use crate::syntax::point_marker::PointMarker;
 use crate::syntax::LineInfo;
 use crate::text::{
     find_by_bytes, give_back_room, is_cjk, is_closing_punctuation, is_space, normalize,
@@ -296,6 +298,27 @@ impl<'a> Context<'a> {
         paragraph
     }
 
+    /// [`Context::paragraph`] of the whole block, which opens with a point
+    /// marker: `marker`, which [`point_marker`](crate::syntax::point_marker)
+    /// read from the first line, ending at `marker_end`. The scan for
+    /// inline points takes it for what it would read there, instead of
+    /// reading it again.
+    pub(crate) fn paragraph_after_point_marker(
+        &self,
+        block: TextBlock<'a>,
+        text: String,
+        truncated_start: bool,
+        before_cut: bool,
+        marker: &PointMarker,
+        marker_end: usize,
+    ) -> Paragraph {
+        let from = block.start;
+        let mut paragraph =
+            self.paragraph_without_points(block, from, text, truncated_start, before_cut);
+        paragraph.inline_points = self.inline_points_after(block, from, Some((marker, marker_end)));
+        paragraph
+    }
+
     /// [`Context::paragraph`], its inline points not looked for.
     pub(crate) fn paragraph_without_points(
         &self,
@@ -380,21 +403,50 @@ impl<'a> Context<'a> {
     /// The enumerations inside a paragraph: markers after a clause boundary,
     /// in sequences that start at 1 and count up by one, of two or more.
     pub(crate) fn inline_points(&self, block: TextBlock<'a>, from: usize) -> Vec<InlinePoint> {
+        self.inline_points_after(block, from, None)
+    }
+
+    /// [`Context::inline_points`], given the point marker that opens the
+    /// text at `from` and where it ends, when it was read already.
+    fn inline_points_after(
+        &self,
+        block: TextBlock<'a>,
+        from: usize,
+        first: Option<(&PointMarker, usize)>,
+    ) -> Vec<InlinePoint> {
         // The source from `from` to the block's end holds every piece
         // scanned (and only white space besides).
-        if !self
+        let Some(last_two) = self
             .text
             .get(from..block.end)
-            .is_some_and(may_hold_second_marker)
-        {
+            .and_then(last_second_marker_candidate)
+        else {
             return Vec::new();
-        }
-        self.scan_inline_points(block, from)
+        };
+        self.scan_inline_points_to(block, from, from + last_two, first)
     }
 
     /// [`Context::inline_points`] without the filter: every clause of the
     /// block from `from` on is read.
+    #[cfg(test)]
     fn scan_inline_points(&self, block: TextBlock<'a>, from: usize) -> Vec<InlinePoint> {
+        self.scan_inline_points_to(block, from, usize::MAX, None)
+    }
+
+    /// The scan of [`Context::inline_points`], which ends early past
+    /// `last_two`, the offset of the last character that a marker numbered
+    /// 2 may hold ([`last_second_marker_candidate`]): once the clauses left
+    /// start after it and no sequence of two or more is open, none of the
+    /// markers left can be kept (a 1 would start a sequence without a 2,
+    /// and the open one, a lone 1 if any, waits for a 2). `first` is the
+    /// point marker at `from` and its end, when it was read already.
+    fn scan_inline_points_to(
+        &self,
+        block: TextBlock<'a>,
+        from: usize,
+        last_two: usize,
+        first: Option<(&PointMarker, usize)>,
+    ) -> Vec<InlinePoint> {
         // (start, end of marker, scheme, number, marker)
         let mut found: Vec<(usize, usize, &'static str, u32, String)> = Vec::new();
         let mut sequence_start = 0;
@@ -402,7 +454,7 @@ impl<'a> Context<'a> {
         // Whether the last character seen (white space aside) ends a
         // clause, or none was seen yet: only then may a marker start.
         let mut at_boundary = true;
-        for line in block.lines {
+        'lines: for line in block.lines {
             let start = line.content_start.max(from);
             if line.content_end <= start {
                 continue;
@@ -423,6 +475,10 @@ impl<'a> Context<'a> {
                     };
                     at_boundary = true;
                     i = at + width;
+                    // The next marker starts at `i` or later.
+                    if start + i > last_two && found.len() - sequence_start < 2 {
+                        break 'lines;
+                    }
                     continue;
                 }
                 if i >= bytes.len() {
@@ -445,7 +501,17 @@ impl<'a> Context<'a> {
                 if !candidate {
                     continue;
                 }
-                let Ok((after, marker)) = inline_marker(rest) else {
+                let read = match first {
+                    Some((point, end)) if start + here == from => {
+                        let after = end.checked_sub(from).and_then(|length| rest.get(length..));
+                        match after {
+                            Some(after) => inline_marker_after(rest, Some((after, point.clone()))),
+                            None => inline_marker(rest),
+                        }
+                    }
+                    _ => inline_marker(rest),
+                };
+                let Ok((after, marker)) = read else {
                     continue;
                 };
                 let continues = found.last().is_some_and(|(_, _, scheme, number, _)| {
@@ -808,7 +874,10 @@ mod tests {
 
     proptest::proptest! {
         /// The filter of [`Context::inline_points`] leaves out only
-        /// paragraphs where the scan finds nothing: on texts made of
+        /// paragraphs where the scan finds nothing, and its scan, which
+        /// ends past the last character a marker numbered 2 may hold,
+        /// finds what a scan of every clause finds, also when given the
+        /// point marker that opens the text: on texts made of
         /// markers, their parts, boundaries, white space and other text,
         /// over several lines, from every line start.
         #[test]
@@ -817,6 +886,7 @@ mod tests {
                 proptest::sample::select(vec![
                     "一是", "二是", "三是", "二 要", "一要", "其一，", "其二，", "其 二 ，",
                     "第一，", "第二，", "（1）", "（2）", "(2)", "2）", "（02）", "①", "②", "⑵",
+                    "（3）", "③", "其三，", "四是",
                     "２", "2", "1", "二", "一", "十", "其", "第", "（", "）", "，", "。", "；",
                     "：", "！", "？", ",", "的", "发展", "二十大", "2023年", "…", " ", "　",
                     "\n", "\n　　", "\r\n",
@@ -834,14 +904,66 @@ mod tests {
                 let block = context.lines_block(0, infos.len() - 1);
                 for line in block.lines {
                     let from = line.content_start;
+                    let scanned = context.scan_inline_points(block, from);
                     proptest::prop_assert_eq!(
-                        context.inline_points(block, from),
-                        context.scan_inline_points(block, from),
+                        &context.inline_points(block, from),
+                        &scanned,
                         "{:?} from {}", text, from
                     );
+                    // And given the point marker there, read before.
+                    let line_text = text.get(from..line.content_end).unwrap_or_default();
+                    let read = crate::syntax::point_marker::point_marker(line_text);
+                    if let Ok((after, marker)) = read {
+                        let end = line.content_end - after.len();
+                        proptest::prop_assert_eq!(
+                            &context.inline_points_after(block, from, Some((&marker, end))),
+                            &scanned,
+                            "{:?} from {} after {:?}", text, from, marker
+                        );
+                    }
                 }
             }
         }
+    }
+
+    /// The scan ends past the last character a marker numbered 2 may hold
+    /// only when nothing more can be kept: on every text of up to six
+    /// parts (markers numbered 1 to 3 of two families, boundaries, a year
+    /// and other text), the filtered scan finds what the scan of every
+    /// clause finds, and so it does given the point marker at the start.
+    #[test]
+    fn the_scan_ends_past_the_last_two_only_when_nothing_more_is_kept() {
+        let parts = [
+            "一是", "二是", "三是", "（1）", "（3）", "，", "2023年", "的",
+        ];
+        let mut texts = vec![String::new()];
+        let mut last = vec![String::new()];
+        for _ in 0..6 {
+            last = last
+                .iter()
+                .flat_map(|text| parts.iter().map(move |part| format!("{text}{part}")))
+                .collect();
+            texts.extend(last.iter().cloned());
+        }
+        let mut with_points = 0;
+        for text in &texts {
+            let infos = classify_lines(text);
+            if infos.is_empty() {
+                continue;
+            }
+            let context = Context::for_test(text, &infos, false);
+            let block = context.lines_block(0, infos.len() - 1);
+            let scanned = context.scan_inline_points(block, block.start);
+            assert_eq!(context.inline_points(block, block.start), scanned, "{text}");
+            let first_line = context.first_line(block);
+            if let Ok((after, marker)) = crate::syntax::point_marker::point_marker(first_line) {
+                let end = block.start + first_line.len() - after.len();
+                let given = context.inline_points_after(block, block.start, Some((&marker, end)));
+                assert_eq!(given, scanned, "{text}");
+            }
+            with_points += usize::from(!scanned.is_empty());
+        }
+        assert!(with_points > 2_000, "{with_points}");
     }
 
     /// The pieces of a block are its lines cut to the range and trimmed,

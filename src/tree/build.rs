@@ -386,8 +386,14 @@ impl Builder<'_, '_> {
         if let Ok((after, marker)) = point_marker(first_line) {
             let marker_end = block.start + (first_line.len() - after.len());
             let text = context.marked_paragraph_text(block, &marker.marker, marker_end);
-            let mut paragraph =
-                context.paragraph(block, block.start, text, truncated_start, before_cut);
+            let mut paragraph = context.paragraph_after_point_marker(
+                block,
+                text,
+                truncated_start,
+                before_cut,
+                &marker,
+                marker_end,
+            );
             if paragraph.inline_points.len() < 2
                 || paragraph
                     .inline_points
