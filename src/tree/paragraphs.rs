@@ -243,17 +243,21 @@ impl LengthCounts {
 /// Whether a line of a wrapped document is a numbered heading standing
 /// alone: it opens with a heading marker, has no closing punctuation, and is
 /// at most 60% of the typical line's length.
-/// `marker` is set to what opens the line when it was looked for.
+/// `marker` is set to what opens the line when it was looked for. The
+/// line's content is taken from `text` only once its lengths, which tell
+/// most lines, have passed.
 fn is_standalone_heading(
-    line: &str,
+    text: &str,
     info: &LineInfo,
     typical: usize,
     marker: &mut FirstMarker,
 ) -> bool {
     // No character takes more than 4 bytes: a longer line is no heading.
-    if line.len() > NUMBERED_HEADING_CHARS_MAX * 4 || (info.chars as usize) * 10 > typical * 6 {
+    let length = info.content_end.saturating_sub(info.content_start);
+    if length > NUMBERED_HEADING_CHARS_MAX * 4 || (info.chars as usize) * 10 > typical * 6 {
         return false;
     }
+    let line = content(text, info);
     *marker = FirstMarker::of(line);
     marker.is_found() && is_heading_shaped(line, NUMBERED_HEADING_CHARS_MAX)
 }
@@ -325,7 +329,7 @@ fn group_lines(
         let mut marker = FirstMarker::Unread;
         let standalone = layout != Layout::LinePerParagraph
             && line.kind == LineKind::Text
-            && is_standalone_heading(content(text, line), line, info.typical, &mut marker);
+            && is_standalone_heading(text, line, info.typical, &mut marker);
         let info = line;
         match info.kind {
             LineKind::Blank => open = false,
