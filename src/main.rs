@@ -15,12 +15,12 @@
 
 mod cli;
 
-/// jemalloc, where it builds (not with MSVC): the outline is many small
-/// nodes, allocated by the builder's thread and freed by the writer's once
-/// written, which glibc's allocator handles slowly (README, Performance).
-#[cfg(all(feature = "jemalloc", not(target_env = "msvc")))]
+/// mimalloc: the outline is many small nodes, allocated and freed by the
+/// builder's thread, which glibc's allocator handles slowly (README,
+/// Performance).
+#[cfg(feature = "mimalloc")]
 #[global_allocator]
-static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
     cli::main()

@@ -192,7 +192,8 @@ const BATCHES_IN_FLIGHT: usize = 4;
 /// [`build_and_write`], with the outline built on a second thread while
 /// this one resolves positions and writes JSON. Written blocks go back to
 /// the builder's thread, which frees them: a block freed by the thread that
-/// allocated it costs the allocator less (jemalloc and glibc's alike), and
+/// allocated it costs the allocator less (jemalloc, measured then, and
+/// glibc's alike), and
 /// the work the builder takes on so is given back to the writer in inline
 /// points to look for ([`WRITER_HUNGRY_BELOW`]). 50 MB benchmark input,
 /// perf stat -r 8 pairs (a noisy hour): 0.25 s freed by the writer, 0.24 s
