@@ -232,10 +232,13 @@ const SHORT_RUN: usize = 16;
 /// of at most [`SHORT_RUN`] bytes in one fixed-size move.
 pub(crate) fn push_run(out: &mut Vec<u8>, piece: &str, from: usize, to: usize) {
     let bytes = piece.as_bytes();
-    let len = to.saturating_sub(from);
-    let window = bytes
-        .get(from..from + SHORT_RUN)
-        .and_then(|w| <&[u8; SHORT_RUN]>::try_from(w).ok());
+    // Wrapping: `to` is never before `from`, and if it were, the run would
+    // count as long and copy nothing below.
+    let len = to.wrapping_sub(from);
+    // Taken as the rest of the piece and its first bytes, which checks the
+    // bounds with two compares (the range `from..from + SHORT_RUN` costs an
+    // overflow check too).
+    let window = bytes.get(from..).and_then(<[u8]>::first_chunk::<SHORT_RUN>);
     match window {
         Some(window) if len <= SHORT_RUN => {
             let kept = out.len() + len;
@@ -304,7 +307,14 @@ fn push_segmented<S: TextSink>(out: &mut S, piece: &str) {
         // punctuation such as `，`), which goes. That character is in the
         // run not yet copied (a run starts after white space or an ASCII
         // byte, never after it), so the check needs no bound on `run`.
-        let after_chinese = byte == b' ' && bytes.get(..i).is_some_and(ends_in_cjk3);
+        // The lead byte three back is looked at first, on its own: its
+        // bound is one compare, where the slice pattern of
+        // [`ends_in_cjk3`] needs two.
+        let after_chinese = byte == b' '
+            && (bytes
+                .get(i.wrapping_sub(3))
+                .is_some_and(|&lead| leads_cjk_block(lead))
+                || bytes.get(..i).is_some_and(ends_in_cjk3));
         let single = || {
             bytes
                 .get(i + 1)
@@ -940,6 +950,50 @@ mod tests {
         }
         for c in ['a', '1', '.', ' ', '\u{2003}'] {
             assert!(!is_cjk(c), "{c:?} is not CJK");
+        }
+    }
+
+    /// A run is copied as it is, whatever its length and however close to
+    /// the end of the piece it ends (the fixed-size move needs
+    /// [`SHORT_RUN`] bytes from its start), after what `out` holds.
+    #[test]
+    fn push_run_copies_every_run() {
+        for piece in [
+            "",
+            "a",
+            "中文 ab，c𠀀d",
+            "人工智能 引领 科技 machine learning 方法 3.5%",
+        ] {
+            let bounds: Vec<usize> = (0..=piece.len())
+                .filter(|&i| piece.is_char_boundary(i))
+                .collect();
+            for &from in &bounds {
+                for &to in bounds.iter().filter(|&&to| to >= from) {
+                    let mut out = b"xy".to_vec();
+                    push_run(&mut out, piece, from, to);
+                    let expected = format!("xy{}", piece.get(from..to).unwrap_or_default());
+                    assert_eq!(out, expected.as_bytes(), "{piece:?} {from}..{to}");
+                }
+            }
+        }
+    }
+
+    /// A space after a character goes when that character is CJK, however
+    /// near the start of the piece it is (the check of the lead byte three
+    /// back has no bound of its own below).
+    #[test]
+    fn segmented_space_goes_after_cjk_anywhere() {
+        for c in ['a', 'é', '中', '䷀', '，', '。', '𠀀'] {
+            for before in ["", "b", "bc", "中"] {
+                let text = format!("{before}{c} d");
+                let expected = if is_cjk(c) {
+                    format!("{before}{c}d")
+                } else {
+                    text.clone()
+                };
+                let got = normalize([text.as_str()], text.len(), true);
+                assert_eq!(got, expected, "{text:?}");
+            }
         }
     }
 }
