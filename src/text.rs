@@ -309,7 +309,8 @@ fn push_segmented<S: TextSink>(out: &mut S, piece: &str) {
         // byte, never after it), so the check needs no bound on `run`.
         // The lead byte three back is looked at first, on its own: its
         // bound is one compare, where the slice pattern of
-        // [`ends_in_cjk3`] needs two.
+        // [`ends_in_cjk3`] needs two (before byte 3 the index wraps, and
+        // the pattern tells).
         let after_chinese = byte == b' '
             && (bytes
                 .get(i.wrapping_sub(3))
