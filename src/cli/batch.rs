@@ -99,7 +99,9 @@ impl BatchArgs {
     /// they are large (an outline's JSON is three to four times its input;
     /// `check` keeps each file's text for its snippets): with
     /// [`CHUNKS_IN_FLIGHT`] chunks, a directory of large files would
-    /// otherwise be held hundreds of files at once.
+    /// otherwise be held hundreds of files at once. JSON Lines input is
+    /// cut the same way: more threads keep more bytes in flight (with 16,
+    /// chunks of up to 64 MiB where a fixed 8 MiB bound held them to 8).
     pub(crate) fn chunk_bytes(&self) -> u64 {
         u64::try_from(self.jobs())
             .unwrap_or(u64::MAX)

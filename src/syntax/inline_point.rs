@@ -107,7 +107,7 @@ pub(crate) fn may_hold_second_marker(text: &str) -> bool {
 }
 
 /// The offset in `text` of the last `2` or [`TWOS`] character, which every
-/// inline marker numbered 2 holds ([`may_hold_second_marker`]); `None`
+/// inline marker numbered 2 holds (see [`TWOS`]); `None`
 /// when there is none, so that `text` holds no inline point. A marker
 /// that starts after this offset is numbered other than 2, so a scan past
 /// it, with no sequence of two or more open, can end: every sequence it
