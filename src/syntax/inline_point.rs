@@ -251,14 +251,7 @@ mod tests {
         let parts = [
             "二", "2", "２", "②", "⑵", "➋", "一", "3", "三", "的", "，", " ", "①",
         ];
-        let mut texts = vec![String::new()];
-        for _ in 0..4 {
-            let longer: Vec<String> = texts
-                .iter()
-                .flat_map(|text| parts.iter().map(move |part| format!("{text}{part}")))
-                .collect();
-            texts.extend(longer);
-        }
+        let mut texts = crate::syntax::concatenations(&parts, 4);
         // Long enough for the searcher's vector search, with a match at each
         // end.
         texts.push(format!("二{}", "发展".repeat(40)));

@@ -157,6 +157,27 @@ pub(crate) fn classify_lines(text: &str) -> Vec<LineInfo> {
         .collect()
 }
 
+/// For the tests: every text made of at most `max` of `parts`, one after
+/// the other (the empty text first, then those of one part, of two, …),
+/// each once when the parts are distinct.
+#[cfg(test)]
+pub(crate) fn concatenations<S: AsRef<str>>(parts: &[S], max: usize) -> Vec<String> {
+    let mut texts = vec![String::new()];
+    let mut last = vec![String::new()];
+    for _ in 0..max {
+        last = last
+            .iter()
+            .flat_map(|text| {
+                parts
+                    .iter()
+                    .map(move |part| format!("{text}{}", part.as_ref()))
+            })
+            .collect();
+        texts.extend(last.iter().cloned());
+    }
+    texts
+}
+
 /// For the tests of a recognizer with a first-character pre-test: every
 /// character of the Basic Multilingual Plane (where all markers live) that
 /// `may_start` rejects, followed by each of `rests`, is rejected by

@@ -388,17 +388,11 @@ mod tests {
     /// alphabet and a few others.
     #[test]
     fn the_lone_digit_shortcut_agrees_with_the_grammar() {
-        let alphabet: Vec<char> = "一二三四五六七八九十百千零〇两是、".chars().collect();
-        let mut inputs = vec![String::new()];
-        for _ in 0..3 {
-            let longer: Vec<String> = inputs
-                .iter()
-                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
-                .collect();
-            inputs.extend(longer);
-        }
-        inputs.sort();
-        inputs.dedup();
+        let alphabet: Vec<String> = "一二三四五六七八九十百千零〇两是、"
+            .chars()
+            .map(String::from)
+            .collect();
+        let inputs = crate::syntax::concatenations(&alphabet, 3);
         assert_eq!(inputs.len(), 1 + 17 + 17 * 17 + 17 * 17 * 17);
         for input in &inputs {
             let grammar =

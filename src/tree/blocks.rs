@@ -936,15 +936,7 @@ mod tests {
         let parts = [
             "一是", "二是", "三是", "（1）", "（3）", "，", "2023年", "的",
         ];
-        let mut texts = vec![String::new()];
-        let mut last = vec![String::new()];
-        for _ in 0..6 {
-            last = last
-                .iter()
-                .flat_map(|text| parts.iter().map(move |part| format!("{text}{part}")))
-                .collect();
-            texts.extend(last.iter().cloned());
-        }
+        let texts = crate::syntax::concatenations(&parts, 6);
         let mut with_points = 0;
         for text in &texts {
             let infos = classify_lines(text);
