@@ -108,11 +108,10 @@ impl<'a> Context<'a> {
     }
 
     /// `prefix`, then what `joint` says to put after it, then the
-    /// normalized text of the block between two offsets, in one string:
-    /// the text is normalized in place after the prefix, where made on its
-    /// own it was a string made, copied and freed. `joint` is given the
-    /// text's first character (that of its first piece: normalizing keeps
-    /// it), `None` when the text is empty.
+    /// normalized text of the block between two offsets, in one string
+    /// ([`Context::joined_into`]): the text is normalized in place after
+    /// the prefix, where made on its own it was a string made, copied and
+    /// freed.
     pub(crate) fn joined(
         &self,
         block: TextBlock<'a>,
@@ -122,15 +121,36 @@ impl<'a> Context<'a> {
         segmented: bool,
         joint: impl FnOnce(Option<char>) -> &'static str,
     ) -> String {
-        let mut pieces = self.pieces(block, from, to).peekable();
-        let joint = joint(pieces.peek().and_then(|piece| piece.chars().next()));
-        let capacity = prefix.len() + joint.len() + to.saturating_sub(from);
+        // A joint is one space at most.
+        let capacity = prefix.len() + 1 + to.saturating_sub(from);
         let mut text = String::with_capacity(capacity);
-        text.push_str(prefix);
-        text.push_str(joint);
-        normalize_into(&mut text, pieces, segmented);
+        self.joined_into(&mut text, block, prefix, from, to, segmented, joint);
         give_back_room(&mut text);
         text
+    }
+
+    /// [`Context::joined`], appended to `out`. `joint` is given the text's
+    /// first character (that of its first piece: normalizing keeps it),
+    /// `None` when the text is empty, so that the joint is known before the
+    /// text is made.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn joined_into(
+        &self,
+        out: &mut impl TextSink,
+        block: TextBlock<'a>,
+        prefix: &str,
+        from: usize,
+        to: usize,
+        segmented: bool,
+        joint: impl FnOnce(Option<char>) -> &'static str,
+    ) {
+        let mut pieces = self.pieces(block, from, to).peekable();
+        let joint = joint(pieces.peek().and_then(|piece| piece.chars().next()));
+        out.push_piece(prefix);
+        if !joint.is_empty() {
+            out.push_piece(joint);
+        }
+        normalize_into(out, pieces, segmented);
     }
 
     /// A numbered heading's text: its marker joined ([`marker_joint`]) to
@@ -713,17 +733,16 @@ impl<'a> TextFiller<'a> {
         };
         match marker_end {
             Some((marker, marker_end)) => {
-                // The text after the marker starts with its first piece's
-                // first character: the joint is known before it is made.
-                let mut pieces = self.context.pieces(span, marker_end, span.end).peekable();
-                let first = pieces.peek().and_then(|piece| piece.chars().next());
                 let spaced = self.context.skip_space(span, marker_end) > marker_end;
-                out.push_piece(marker);
-                let joint = marker_joint(marker, first, spaced);
-                if !joint.is_empty() {
-                    out.push_piece(joint);
-                }
-                normalize_into(out, pieces, segmented);
+                self.context.joined_into(
+                    out,
+                    span,
+                    marker,
+                    marker_end,
+                    span.end,
+                    segmented,
+                    |first| marker_joint(marker, first, spaced),
+                );
             }
             // No marker handed over: the text the builder makes for a
             // paragraph, from the offsets alone.
