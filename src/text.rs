@@ -367,6 +367,7 @@ fn push_segmented<S: TextSink>(out: &mut S, piece: &str) {
 /// directly: ASCII white space; U+0085 and U+00A0 (`C2 85`, `C2 A0`);
 /// U+1680 (`E1 9A 80`); U+2000–U+200A, U+2028, U+2029, U+202F (`E2 80 ..`)
 /// and U+205F (`E2 81 9F`); U+3000 (`E3 80 80`).
+#[inline]
 fn space_width(bytes: &[u8], i: usize) -> usize {
     let at = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
     match at(0) {
@@ -399,16 +400,24 @@ pub(crate) fn trim_spaces(s: &str) -> &str {
 }
 
 /// `s` without the white space ([`is_space`]) at its start: most strings
-/// start with none, which their first byte says as in [`trim_spaces`].
+/// start with none, which their first byte says as in [`trim_spaces`];
+/// the spaces there are, a few at most (`第一章　总则`, `第 一 章`), are
+/// read from their bytes ([`space_width`]) without decoding a character.
 pub(crate) fn trim_start_spaces(s: &str) -> &str {
-    if s.as_bytes()
-        .first()
-        .is_none_or(|&b| BYTE_CLASS[usize::from(b)] & MAY_START_SPACE == 0)
-    {
-        s
-    } else {
-        s.trim_start_matches(is_space)
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        let width = match BYTE_CLASS[usize::from(byte)] & MAY_START_SPACE {
+            0 => 0,
+            _ => space_width(bytes, at),
+        };
+        if width == 0 {
+            break;
+        }
+        at += width;
     }
+    // After whole characters: on a character boundary.
+    s.get(at..).unwrap_or_default()
 }
 
 /// `s` without the white space ([`is_space`]) at its end. Most strings end
@@ -901,6 +910,10 @@ mod tests {
             "\u{85}a",
             "a\u{a0}",
             "人工 智能",
+            "\u{3000}\u{3000}甲",
+            " \t\u{2003}\u{3000}\u{85}x",
+            "\u{3000}、",
+            "\u{3001}",
         ] {
             assert_eq!(trim_spaces(s), s.trim_matches(is_space), "{s:?}");
             assert_eq!(trim_end_spaces(s), s.trim_end_matches(is_space), "{s:?}");

@@ -245,7 +245,16 @@ mod tests {
                 .parse(input)
                 .map(|(rest, run): (&str, &str)| (rest, run.to_owned()))
         }
-        let rests = ["", "x", " ", "\u{3000}甲", "一"];
+        let rests = [
+            "",
+            "x",
+            " ",
+            "\u{3000}甲",
+            "一",
+            "\u{3000}\u{3000}甲",
+            " \t\u{2003}\u{3000}x",
+            "\u{85}\u{a0}",
+        ];
         crate::syntax::assert_choice_by_first_character_agrees(
             ours,
             by_nom,

@@ -53,7 +53,6 @@
 
 use nom::{
     branch::alt,
-    bytes::complete::take_while1,
     character::complete::{anychar, char},
     combinator::{map_opt, opt, value},
     error::{Error, ErrorKind},
@@ -191,22 +190,75 @@ fn numeral(input: &str) -> IResult<&str, u32> {
 /// start with a numeral: an empty string, `是`, `第一`, and also a bare `百`,
 /// `千` or `两`.
 pub(crate) fn chinese_numeral(input: &str) -> IResult<&str, u32> {
-    // The usual case, a digit standing alone (`一、`, `二是`): only 十, 百
-    // or 千 can make a digit the start of a longer numeral.
-    let mut chars = input.chars();
-    let first = chars.next();
-    if let Some(value) = first.and_then(digit_value) {
-        let rest = chars.as_str();
-        if !rest.starts_with(['十', '百', '千']) {
+    // The usual cases, a digit standing alone (`一、`, `二是`) or tens
+    // (`十二条`, `二十一、`), read here from the bytes; only 百 or 千 after
+    // the first digit make a longer numeral.
+    let bytes = input.as_bytes();
+    if let Some(value) = digit_of(bytes) {
+        let rest = input.get(DIGIT_LEN..).unwrap_or_default();
+        if let Some(after) = rest.strip_prefix('十') {
+            // `<digit> 十`: not before 百 or 千, so `<tens>`, which
+            // reads a units digit if there is one.
+            return Ok(with_units(after, value * 10));
+        }
+        if !rest.as_bytes().starts_with(HUNDRED) && !rest.as_bytes().starts_with(THOUSAND) {
             return Ok((rest, value));
         }
-    }
-    // The usual case after a marker, text (`一、人工智能`, `二是加快`):
-    // a numeral starts with none of its characters, which the parsers
-    // would each try in turn.
-    if !first.is_some_and(may_start_chinese_numeral) {
+    } else if let Some(after) = input.strip_prefix('十') {
+        // No multiplier: `<tens>` without its tens digit.
+        return Ok(with_units(after, 10));
+    } else if ![ZERO, CIRCLE_ZERO, LIANG]
+        .iter()
+        .any(|lead| bytes.starts_with(lead))
+    {
+        // The usual case after a marker, text (`一、人工智能`, `二是加快`):
+        // a numeral starts with none of its characters (a digit, 十, 零,
+        // 〇, 两: see [`may_start_chinese_numeral`]), which the parsers
+        // would each try in turn.
         return Err(nom::Err::Error(Error::new(input, ErrorKind::Digit)));
     }
+    numeral_by_grammar(input)
+}
+
+/// The UTF-8 length of every Chinese digit 一 … 九.
+const DIGIT_LEN: usize = 3;
+const HUNDRED: &[u8] = "百".as_bytes();
+const THOUSAND: &[u8] = "千".as_bytes();
+const ZERO: &[u8] = "零".as_bytes();
+const CIRCLE_ZERO: &[u8] = "〇".as_bytes();
+const LIANG: &[u8] = "两".as_bytes();
+
+/// [`digit_value`] of the character that `bytes` start with, told from its
+/// UTF-8 bytes without decoding it (each digit is [`DIGIT_LEN`] bytes).
+fn digit_of(bytes: &[u8]) -> Option<u32> {
+    match bytes {
+        [0xE4, 0xB8, 0x80, ..] => Some(1), // 一
+        [0xE4, 0xBA, 0x8C, ..] => Some(2), // 二
+        [0xE4, 0xB8, 0x89, ..] => Some(3), // 三
+        [0xE5, 0x9B, 0x9B, ..] => Some(4), // 四
+        [0xE4, 0xBA, 0x94, ..] => Some(5), // 五
+        [0xE5, 0x85, 0xAD, ..] => Some(6), // 六
+        [0xE4, 0xB8, 0x83, ..] => Some(7), // 七
+        [0xE5, 0x85, 0xAB, ..] => Some(8), // 八
+        [0xE4, 0xB9, 0x9D, ..] => Some(9), // 九
+        _ => None,
+    }
+}
+
+/// The tens read, `tens`, and the units digit that `rest` may start with:
+/// the value of `<tens>` and the rest after it.
+fn with_units(rest: &str, tens: u32) -> (&str, u32) {
+    match digit_of(rest.as_bytes()) {
+        Some(units) => (rest.get(DIGIT_LEN..).unwrap_or_default(), tens + units),
+        None => (rest, tens),
+    }
+}
+
+/// [`chinese_numeral`] by the parsers of the grammar, kept out of line:
+/// its forms, hundreds and thousands, are rare, and its frame would slow
+/// down the usual cases.
+#[inline(never)]
+fn numeral_by_grammar(input: &str) -> IResult<&str, u32> {
     numeral(input).map_err(|e| e.map(|_| Error::new(input, ErrorKind::Digit)))
 }
 
@@ -233,15 +285,11 @@ fn arabic_digit_value(c: char) -> Option<u32> {
     }
 }
 
-/// The longest non-empty run of ASCII or full-width digits.
-fn arabic_digits(input: &str) -> IResult<&str, &str> {
-    take_while1(|c| arabic_digit_value(c).is_some()).parse(input)
-}
-
 /// Reads one or more digits, ASCII `0`–`9` or full-width `０`–`９`, possibly
 /// mixed, and returns their decimal value with the rest of the input
 /// (`１２．` reads 12 and leaves `．`; `2008年` reads 2008 and leaves `年`).
-/// Leading zeros are allowed (`007` is 7).
+/// Leading zeros are allowed (`007` is 7). The digits are read one by one
+/// as the grammar says (see `arabic_numeral_by_nom` in the tests).
 ///
 /// # Errors
 ///
@@ -249,15 +297,22 @@ fn arabic_digits(input: &str) -> IResult<&str, &str> {
 /// start with a digit, or with [`ErrorKind::TooLarge`] when the digits
 /// denote a value above `u32::MAX`.
 pub(crate) fn arabic_numeral(input: &str) -> IResult<&str, u32> {
-    let (rest, digits) =
-        arabic_digits(input).map_err(|e| e.map(|_| Error::new(input, ErrorKind::Digit)))?;
-    digits
-        .chars()
-        .try_fold(0u32, |acc, c| {
-            acc.checked_mul(10)?.checked_add(arabic_digit_value(c)?)
-        })
-        .map(|n| (rest, n))
-        .ok_or_else(|| nom::Err::Error(Error::new(input, ErrorKind::TooLarge)))
+    let mut value = Some(0u32);
+    let mut digits = 0usize;
+    let mut chars = input.chars();
+    let rest = loop {
+        let rest = chars.as_str();
+        let Some(digit) = chars.next().and_then(arabic_digit_value) else {
+            break rest;
+        };
+        digits += 1;
+        value = value.and_then(|v| v.checked_mul(10)?.checked_add(digit));
+    };
+    match value {
+        _ if digits == 0 => Err(nom::Err::Error(Error::new(input, ErrorKind::Digit))),
+        Some(value) => Ok((rest, value)),
+        None => Err(nom::Err::Error(Error::new(input, ErrorKind::TooLarge))),
+    }
 }
 
 /// Spells `n` as the canonical Chinese numeral, or `None` when `n` is above
@@ -346,6 +401,7 @@ pub(crate) fn enclosed_number(c: char) -> Option<(EnclosedKind, u32)> {
 ///
 /// `Err::Error` with [`ErrorKind::Char`] at `input` when `input` is empty or
 /// does not start with an enclosed number.
+#[cfg(test)]
 pub(crate) fn enclosed_numeral(input: &str) -> IResult<&str, (EnclosedKind, u32)> {
     let mut chars = input.chars();
     match chars.next().and_then(enclosed_number) {
@@ -357,6 +413,48 @@ pub(crate) fn enclosed_numeral(input: &str) -> IResult<&str, (EnclosedKind, u32)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`arabic_numeral`] in nom's combinators, as it was written: the
+    /// oracle of the hand-written reader.
+    fn arabic_numeral_by_nom(input: &str) -> IResult<&str, u32> {
+        use nom::bytes::complete::take_while1;
+        let (rest, digits) = take_while1(|c| arabic_digit_value(c).is_some())
+            .parse(input)
+            .map_err(|e: nom::Err<Error<&str>>| e.map(|_| Error::new(input, ErrorKind::Digit)))?;
+        digits
+            .chars()
+            .try_fold(0u32, |acc, c| {
+                acc.checked_mul(10)?.checked_add(arabic_digit_value(c)?)
+            })
+            .map(|n| (rest, n))
+            .ok_or_else(|| nom::Err::Error(Error::new(input, ErrorKind::TooLarge)))
+    }
+
+    /// The hand-written reader of Arabic numerals reads what the
+    /// combinators read, on every string of up to four characters from
+    /// the digits (ASCII and full-width), a few others, and around the
+    /// largest value.
+    #[test]
+    fn arabic_numerals_read_by_hand_as_by_the_combinators() {
+        let alphabet: Vec<String> = "0195０９.、x"
+            .chars()
+            .map(String::from)
+            .chain([
+                "4294967295".to_owned(),
+                "4294967296".to_owned(),
+                "１".to_owned(),
+            ])
+            .collect();
+        let inputs = crate::syntax::concatenations(&alphabet, 4);
+        let mut read = 0;
+        for input in &inputs {
+            let by_hand = arabic_numeral(input);
+            assert_eq!(by_hand, arabic_numeral_by_nom(input), "{input:?}");
+            read += usize::from(by_hand.is_ok());
+        }
+        assert!(read > 5_000, "{read}");
+        assert!(arabic_numeral("42949672950").is_err());
+    }
 
     /// The error every parser of this module returns on a failure.
     fn error(input: &str, kind: ErrorKind) -> nom::Err<Error<&str>> {
@@ -383,17 +481,36 @@ mod tests {
         );
     }
 
-    /// The shortcut for a digit standing alone reads what the grammar
-    /// reads, on every string of up to three characters from the numerals'
-    /// alphabet and a few others.
+    /// The digits told from their bytes are the digits, on every
+    /// character of the Basic Multilingual Plane.
     #[test]
-    fn the_lone_digit_shortcut_agrees_with_the_grammar() {
+    fn digits_told_from_their_bytes_are_the_digits() {
+        let mut digits = 0;
+        for c in (0..=0xFFFF).filter_map(char::from_u32) {
+            let text = format!("{c}x");
+            assert_eq!(digit_of(text.as_bytes()), digit_value(c), "{c:?}");
+            if digit_value(c).is_some() {
+                digits += 1;
+                assert_eq!(c.len_utf8(), DIGIT_LEN);
+            }
+        }
+        assert_eq!(digits, 9);
+    }
+
+    /// The shortcuts for a digit standing alone and for tens read what
+    /// the grammar reads, on every string of up to four characters from
+    /// the numerals' alphabet and a few others.
+    #[test]
+    fn the_lone_digit_and_tens_shortcuts_agree_with_the_grammar() {
         let alphabet: Vec<String> = "一二三四五六七八九十百千零〇两是、"
             .chars()
             .map(String::from)
             .collect();
-        let inputs = crate::syntax::concatenations(&alphabet, 3);
-        assert_eq!(inputs.len(), 1 + 17 + 17 * 17 + 17 * 17 * 17);
+        let inputs = crate::syntax::concatenations(&alphabet, 4);
+        assert_eq!(
+            inputs.len(),
+            1 + 17 + 17 * 17 + 17 * 17 * 17 + 17 * 17 * 17 * 17
+        );
         for input in &inputs {
             let grammar =
                 numeral(input).map_err(|e| e.map(|_| Error::new(input.as_str(), ErrorKind::Digit)));
