@@ -25,7 +25,7 @@
 
 use super::numeral::{arabic_numeral, chinese_numeral};
 use super::spaces;
-use crate::text::{is_body_punctuation, is_space};
+use crate::text::{is_body_punctuation, is_space, trim_start_spaces};
 use nom::{
     branch::alt,
     bytes::complete::{tag, take_while, take_while1, take_while_m_n},
@@ -36,7 +36,7 @@ use nom::{
 
 /// `— 3 —`, `－ 3 －`, `- 3 -`: a page number left by a PDF extraction.
 pub(crate) fn page_number(input: &str) -> IResult<&str, u32> {
-    if !input.trim_start_matches(is_space).starts_with(is_page_dash) {
+    if !trim_start_spaces(input).starts_with(is_page_dash) {
         // Most lines: no dash where a page number would start.
         return Err(nom::Err::Error(nom::error::Error::new(
             input,
@@ -64,6 +64,10 @@ fn is_page_dash(c: char) -> bool {
 }
 
 /// A source, author or editor line, or a news agency's dateline.
+///
+/// Inlined where it is called, so that the test of the first character,
+/// which tells most lines, costs no call.
+#[inline]
 pub(crate) fn byline(input: &str) -> IResult<&str, &str> {
     if !input.starts_with(may_start_byline) {
         // Most lines: no label or agency starts with this character.
@@ -76,6 +80,7 @@ pub(crate) fn byline(input: &str) -> IResult<&str, &str> {
 }
 
 /// [`byline`]'s grammar, without the first-character pre-test.
+#[inline(never)]
 fn labelled_or_dateline(input: &str) -> IResult<&str, &str> {
     let labelled = recognize((
         alt((
@@ -205,7 +210,32 @@ pub(crate) fn subtitle(input: &str) -> IResult<&str, &str> {
 }
 
 /// `目录`, `目　　录`: the heading of a table of contents.
+///
+/// Inlined where it is called, so that the test of the first character,
+/// which tells most lines, costs no call.
+#[inline]
 pub(crate) fn table_of_contents(input: &str) -> IResult<&str, &str> {
+    if !(input.starts_with('目') || input.starts_with('#')) {
+        // Most lines: neither the heading nor a Markdown prefix before it
+        // (see [`may_start_table_of_contents`]).
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Char,
+        )));
+    }
+    contents_heading(input)
+}
+
+/// Whether `c` can start the heading of a table of contents: what
+/// [`table_of_contents`] tests first, from the bytes.
+#[cfg(test)]
+fn may_start_table_of_contents(c: char) -> bool {
+    matches!(c, '目' | '#')
+}
+
+/// [`table_of_contents`]'s grammar, without the first-character pre-test.
+#[inline(never)]
+fn contents_heading(input: &str) -> IResult<&str, &str> {
     recognize((
         opt((tag("#"), take_while(|c| c == '#'), spaces)),
         char('目'),
@@ -260,6 +290,28 @@ mod tests {
             let line = format!("{first}{rest}");
             assert!(byline(&line).is_ok(), "{line}");
         }
+    }
+
+    #[test]
+    fn characters_rejected_up_front_start_no_table_of_contents() {
+        let rests = ["录", "　　录", "# 目录", "目录", " 目录", ""];
+        crate::syntax::assert_rejected_characters_start_nothing(
+            may_start_table_of_contents,
+            |input| contents_heading(input).is_ok(),
+            &rests,
+        );
+        for c in (0..=0xFFFF).filter_map(char::from_u32) {
+            for rest in rests {
+                let input = format!("{c}{rest}");
+                assert_eq!(
+                    table_of_contents(&input).ok(),
+                    contents_heading(&input).ok(),
+                    "{input:?}"
+                );
+            }
+        }
+        assert!(table_of_contents("目录").is_ok());
+        assert!(table_of_contents("# 目录").is_ok());
     }
 
     #[test]
