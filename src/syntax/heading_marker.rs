@@ -34,8 +34,8 @@
 #[cfg(test)]
 use super::numeral::enclosed_numeral;
 use super::numeral::{
-    arabic_numeral, chinese_numeral, enclosed_number, is_arabic_digit, may_start_chinese_numeral,
-    EnclosedKind,
+    arabic_numeral, chinese_numeral, enclosed_number, is_arabic_digit, key3, lead3,
+    may_start_chinese_numeral, may_start_chinese_numeral_at, EnclosedKind,
 };
 #[cfg(test)]
 use super::spaces;
@@ -176,13 +176,16 @@ impl<'a> Reader<'a> {
         self.rest = after;
     }
 
-    /// One of `chars`.
+    /// One of `chars`, each compared by its bytes (no character decoded).
     #[inline]
     fn one_of(&mut self, chars: &[char]) -> Option<char> {
-        let mut rest = self.rest.chars();
-        let c = rest.next().filter(|c| chars.contains(c))?;
-        self.rest = rest.as_str();
-        Some(c)
+        for &c in chars {
+            if let Some(rest) = self.rest.strip_prefix(c) {
+                self.rest = rest;
+                return Some(c);
+            }
+        }
+        None
     }
 
     /// `chinese_numeral`.
@@ -261,7 +264,8 @@ fn law(input: &str) -> Option<(&str, HeadingMarker<'_>)> {
         }
     }
     // 第三条路, 第一条之外: an article marker stands apart from its text.
-    if family == HeadingFamily::Article && !(r.rest.is_empty() || r.rest.starts_with(is_space)) {
+    let spaced_after = skip_spaces(r.rest).len() < r.rest.len();
+    if family == HeadingFamily::Article && !(r.rest.is_empty() || spaced_after) {
         return None;
     }
     r.marker(family, number)
@@ -573,7 +577,7 @@ pub(crate) fn markdown_prefix(input: &str) -> IResult<&str, u8> {
 /// which tells most lines, costs no call.
 #[inline]
 pub(crate) fn heading_marker(input: &str) -> IResult<&str, HeadingMarker<'_>> {
-    if !input.chars().next().is_some_and(may_start_heading_marker) {
+    if !may_start_at(input) {
         // Most lines: the error `numbered` gives them, without its tests.
         return Err(nom::Err::Error(nom::error::Error::new(
             input,
@@ -604,6 +608,18 @@ fn any_heading_marker(input: &str) -> IResult<&str, HeadingMarker<'_>> {
         };
     }
     numbered(input)
+}
+
+/// [`may_start_heading_marker`] of the first character of `input`, told
+/// from its bytes when it is an ideograph from U+4000 to U+9FFF (lead byte
+/// `E4` to `E9`), the first character of most lines, which starts a marker
+/// only as `第` or a numeral's first character does.
+fn may_start_at(input: &str) -> bool {
+    let bytes = input.as_bytes();
+    match bytes.first() {
+        Some(0xE4..=0xE9) => lead3(bytes) == key3('第') || may_start_chinese_numeral_at(bytes),
+        _ => input.chars().next().is_some_and(may_start_heading_marker),
+    }
 }
 
 /// Whether `c` can start a heading marker: `#`, or a character [`numbered`]
@@ -886,6 +902,12 @@ mod tests {
             |input| any_heading_marker(input).is_ok(),
             &rests,
         );
+        // The pre-test told from the bytes is the pre-test.
+        for c in (0..=0xFFFF).filter_map(char::from_u32) {
+            let input = format!("{c}一");
+            assert_eq!(may_start_at(&input), may_start_heading_marker(c), "{c:?}");
+        }
+        assert!(!may_start_at(""));
         // And each family's first characters do start markers.
         for input in [
             "# 背景",

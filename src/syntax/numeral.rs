@@ -196,21 +196,22 @@ pub(crate) fn chinese_numeral(input: &str) -> IResult<&str, u32> {
     let bytes = input.as_bytes();
     if let Some(value) = digit_of(bytes) {
         let rest = input.get(DIGIT_LEN..).unwrap_or_default();
-        if let Some(after) = rest.strip_prefix('十') {
+        match lead3(rest.as_bytes()) {
             // `<digit> 十`: not before 百 or 千, so `<tens>`, which
             // reads a units digit if there is one.
-            return Ok(with_units(after, value * 10));
+            TEN => {
+                return Ok(with_units(
+                    rest.get(DIGIT_LEN..).unwrap_or_default(),
+                    value * 10,
+                ))
+            }
+            HUNDRED | THOUSAND => {}
+            _ => return Ok((rest, value)),
         }
-        if !rest.as_bytes().starts_with(HUNDRED) && !rest.as_bytes().starts_with(THOUSAND) {
-            return Ok((rest, value));
-        }
-    } else if let Some(after) = input.strip_prefix('十') {
+    } else if lead3(bytes) == TEN {
         // No multiplier: `<tens>` without its tens digit.
-        return Ok(with_units(after, 10));
-    } else if ![ZERO, CIRCLE_ZERO, LIANG]
-        .iter()
-        .any(|lead| bytes.starts_with(lead))
-    {
+        return Ok(with_units(input.get(DIGIT_LEN..).unwrap_or_default(), 10));
+    } else if !matches!(lead3(bytes), ZERO | CIRCLE_ZERO | LIANG) {
         // The usual case after a marker, text (`一、人工智能`, `二是加快`):
         // a numeral starts with none of its characters (a digit, 十, 零,
         // 〇, 两: see [`may_start_chinese_numeral`]), which the parsers
@@ -220,27 +221,60 @@ pub(crate) fn chinese_numeral(input: &str) -> IResult<&str, u32> {
     numeral_by_grammar(input)
 }
 
-/// The UTF-8 length of every Chinese digit 一 … 九.
+/// Whether `bytes` start with a character that can begin a Chinese
+/// numeral ([`may_start_chinese_numeral`]), told from its UTF-8 bytes.
+pub(crate) fn may_start_chinese_numeral_at(bytes: &[u8]) -> bool {
+    digit_of(bytes).is_some() || matches!(lead3(bytes), TEN | ZERO | CIRCLE_ZERO | LIANG)
+}
+
+/// The first three bytes of `bytes` as one number (0 when there are
+/// fewer): a character of three UTF-8 bytes, compared at once with
+/// [`key3`] of the characters looked for.
+pub(crate) fn lead3(bytes: &[u8]) -> u32 {
+    match bytes {
+        [a, b, c, ..] => u32::from_be_bytes([0, *a, *b, *c]),
+        _ => 0,
+    }
+}
+
+/// The [`lead3`] of a character from U+0800 to U+FFFF, whose UTF-8 form
+/// has three bytes: `1110xxxx 10xxxxxx 10xxxxxx`.
+pub(crate) const fn key3(c: char) -> u32 {
+    let code = c as u32;
+    ((0xE0 | (code >> 12)) << 16) | ((0x80 | ((code >> 6) & 0x3F)) << 8) | (0x80 | (code & 0x3F))
+}
+
+/// The UTF-8 length of every Chinese digit 一 … 九, and of 十.
 const DIGIT_LEN: usize = 3;
-const HUNDRED: &[u8] = "百".as_bytes();
-const THOUSAND: &[u8] = "千".as_bytes();
-const ZERO: &[u8] = "零".as_bytes();
-const CIRCLE_ZERO: &[u8] = "〇".as_bytes();
-const LIANG: &[u8] = "两".as_bytes();
+const TEN: u32 = key3('十');
+const HUNDRED: u32 = key3('百');
+const THOUSAND: u32 = key3('千');
+const ZERO: u32 = key3('零');
+const CIRCLE_ZERO: u32 = key3('〇');
+const LIANG: u32 = key3('两');
 
 /// [`digit_value`] of the character that `bytes` start with, told from its
 /// UTF-8 bytes without decoding it (each digit is [`DIGIT_LEN`] bytes).
 fn digit_of(bytes: &[u8]) -> Option<u32> {
-    match bytes {
-        [0xE4, 0xB8, 0x80, ..] => Some(1), // 一
-        [0xE4, 0xBA, 0x8C, ..] => Some(2), // 二
-        [0xE4, 0xB8, 0x89, ..] => Some(3), // 三
-        [0xE5, 0x9B, 0x9B, ..] => Some(4), // 四
-        [0xE4, 0xBA, 0x94, ..] => Some(5), // 五
-        [0xE5, 0x85, 0xAD, ..] => Some(6), // 六
-        [0xE4, 0xB8, 0x83, ..] => Some(7), // 七
-        [0xE5, 0x85, 0xAB, ..] => Some(8), // 八
-        [0xE4, 0xB9, 0x9D, ..] => Some(9), // 九
+    const ONE: u32 = key3('一');
+    const TWO: u32 = key3('二');
+    const THREE: u32 = key3('三');
+    const FOUR: u32 = key3('四');
+    const FIVE: u32 = key3('五');
+    const SIX: u32 = key3('六');
+    const SEVEN: u32 = key3('七');
+    const EIGHT: u32 = key3('八');
+    const NINE: u32 = key3('九');
+    match lead3(bytes) {
+        ONE => Some(1),
+        TWO => Some(2),
+        THREE => Some(3),
+        FOUR => Some(4),
+        FIVE => Some(5),
+        SIX => Some(6),
+        SEVEN => Some(7),
+        EIGHT => Some(8),
+        NINE => Some(9),
         _ => None,
     }
 }
@@ -489,12 +523,21 @@ mod tests {
         for c in (0..=0xFFFF).filter_map(char::from_u32) {
             let text = format!("{c}x");
             assert_eq!(digit_of(text.as_bytes()), digit_value(c), "{c:?}");
+            assert_eq!(
+                may_start_chinese_numeral_at(text.as_bytes()),
+                may_start_chinese_numeral(c),
+                "{c:?}"
+            );
+            if c.len_utf8() == 3 {
+                assert_eq!(lead3(text.as_bytes()), key3(c), "{c:?}");
+            }
             if digit_value(c).is_some() {
                 digits += 1;
                 assert_eq!(c.len_utf8(), DIGIT_LEN);
             }
         }
         assert_eq!(digits, 9);
+        assert_eq!(lead3(b"ab"), 0);
     }
 
     /// The shortcuts for a digit standing alone and for tens read what
