@@ -40,13 +40,25 @@ impl Indent {
 /// character once.
 pub(crate) fn indentation(input: &str) -> IResult<&str, Indent> {
     let mut indent = Indent::default();
-    let mut chars = input.chars();
+    let mut rest = input;
     loop {
-        let rest = chars.as_str();
-        match chars.next() {
-            Some(' ') => indent.ascii = indent.ascii.saturating_add(1),
-            Some(c) if is_space(c) => indent.wide = indent.wide.saturating_add(1),
-            _ => return Ok((rest, indent)),
+        match rest.as_bytes().first() {
+            Some(b' ') => {
+                // Read from its byte: the usual indentation, ASCII spaces.
+                indent.ascii = indent.ascii.saturating_add(1);
+                rest = rest.get(1..).unwrap_or_default();
+            }
+            // A character from U+4000 to U+9FFF (lead byte `E4` to `E9`),
+            // the usual end of the run: no white space.
+            Some(0xE4..=0xE9) | None => return Ok((rest, indent)),
+            Some(_) => {
+                let mut chars = rest.chars();
+                match chars.next() {
+                    Some(c) if is_space(c) => indent.wide = indent.wide.saturating_add(1),
+                    _ => return Ok((rest, indent)),
+                }
+                rest = chars.as_str();
+            }
         }
     }
 }
@@ -54,6 +66,44 @@ pub(crate) fn indentation(input: &str) -> IResult<&str, Indent> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The run as the character loop it replaced read it.
+    fn indentation_by_characters(input: &str) -> (&str, Indent) {
+        let mut indent = Indent::default();
+        let mut chars = input.chars();
+        loop {
+            let rest = chars.as_str();
+            match chars.next() {
+                Some(' ') => indent.ascii = indent.ascii.saturating_add(1),
+                Some(c) if is_space(c) => indent.wide = indent.wide.saturating_add(1),
+                _ => return (rest, indent),
+            }
+        }
+    }
+
+    /// Reading ASCII spaces and the usual first character of text from
+    /// their bytes changes nothing: on every character of the Basic
+    /// Multilingual Plane, alone, after spaces and before text, the run
+    /// is what the character loop reads.
+    #[test]
+    fn indentation_read_from_bytes_is_read_by_characters() {
+        for c in (0..=0xFFFF).filter_map(char::from_u32) {
+            for input in [
+                format!("{c}"),
+                format!("{c}甲"),
+                format!("   {c}甲"),
+                format!("\u{3000}\u{3000}{c} 甲"),
+                format!(" {c}\t甲"),
+            ] {
+                let (rest, indent) = indentation(&input).unwrap_or(("?", Indent::default()));
+                assert_eq!(
+                    (rest, indent),
+                    indentation_by_characters(&input),
+                    "{input:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn indentation_measures_the_leading_run() {
