@@ -289,6 +289,12 @@ pub(crate) fn normalize_into<'p, S: TextSink>(
 /// sink wants on their own). It is [`skip_to`] written out, so that the
 /// usual stop, an ASCII space after a word, is told without the table:
 /// segmented Chinese has one every two or three characters.
+///
+/// Such a space goes whatever follows it: white space after a CJK
+/// character goes whole, so the space can go on its own, and the white
+/// space after it, if any, is met next with the CJK character the last one
+/// written, where the general path drops it too ([`join_at_space`] reads
+/// what was written).
 fn push_segmented<S: TextSink>(out: &mut S, piece: &str) {
     let bytes = piece.as_bytes();
     let mut run = 0; // start of the run not yet copied
@@ -296,6 +302,7 @@ fn push_segmented<S: TextSink>(out: &mut S, piece: &str) {
     loop {
         // Ideographs from U+4000 to U+9FFF (lead byte `E4` to `E9`), most
         // of the text, are passed over without the table.
+        let word = i;
         while bytes.get(i).is_some_and(|&b| b.wrapping_sub(0xE4) < 6) {
             i += 3;
         }
@@ -304,28 +311,25 @@ fn push_segmented<S: TextSink>(out: &mut S, piece: &str) {
         };
         // The usual case in segmented Chinese: one ASCII space after a
         // CJK character of three bytes (a Chinese character, or full-width
-        // punctuation such as `，`), which goes. That character is in the
-        // run not yet copied (a run starts after white space or an ASCII
-        // byte, never after it), so the check needs no bound on `run`.
-        // The lead byte three back is looked at first, on its own: its
-        // bound is one compare, where the slice pattern of
+        // punctuation such as `，`), which goes. When the loop above passed
+        // an ideograph, the character before the space is one: nothing
+        // more to read. Otherwise the character is read back from the
+        // piece: it is in the run not yet copied (a run starts after white
+        // space or an ASCII byte, and white space is passed whole), so the
+        // check needs no bound on `run`. Its lead byte is looked at first,
+        // on its own: its bound is one compare, where the slice pattern of
         // [`ends_in_cjk3`] needs two (before byte 3 the index wraps, and
         // the pattern tells).
-        let after_chinese = byte == b' '
-            && (bytes
-                .get(i.wrapping_sub(3))
-                .is_some_and(|&lead| leads_cjk_block(lead))
-                || bytes.get(..i).is_some_and(ends_in_cjk3));
-        let single = || {
-            bytes
-                .get(i + 1)
-                .is_none_or(|&next| BYTE_CLASS[usize::from(next)] & MAY_START_SPACE == 0)
-                || space_width(bytes, i + 1) == 0
-        };
-        if after_chinese && single() {
+        if byte == b' '
+            && (i != word
+                || bytes
+                    .get(i.wrapping_sub(3))
+                    .is_some_and(|&lead| leads_cjk_block(lead))
+                || bytes.get(..i).is_some_and(ends_in_cjk3))
+        {
             out.push_part(piece, run, i);
-            run = i + 1;
             i += 1;
+            run = i;
             continue;
         }
         let class = BYTE_CLASS[usize::from(byte)];
@@ -498,6 +502,8 @@ fn last_char(bytes: &[u8]) -> Option<char> {
 fn ends_in_cjk3(bytes: &[u8]) -> bool {
     match bytes {
         [.., lead, _, _] if leads_cjk_block(*lead) => true,
+        // Full-width forms U+FF00 to U+FFBF (`，` is `EF BC 8C`).
+        [.., 0xEF, 0xBC..=0xBE, _] => true,
         [.., lead, second, third] if three_byte_lead(*lead) => {
             decoded_is_cjk(*lead, *second, *third)
         }
@@ -696,6 +702,83 @@ impl SegmentationEvidence {
     pub(crate) fn is_segmented(&self) -> bool {
         self.cjk_spaces >= 2 && self.cjk_spaces * 8 >= self.cjk_chars
     }
+}
+
+/// The previous [`push_segmented`], kept as the tests' oracle: it took
+/// the fast path for a space after a CJK character only when no more
+/// white space followed, and read the character back every time.
+#[cfg(test)]
+fn push_segmented_oracle<S: TextSink>(out: &mut S, piece: &str) {
+    let bytes = piece.as_bytes();
+    let mut run = 0; // start of the run not yet copied
+    let mut i = 0;
+    loop {
+        // Ideographs from U+4000 to U+9FFF (lead byte `E4` to `E9`), most
+        // of the text, are passed over without the table.
+        while bytes.get(i).is_some_and(|&b| b.wrapping_sub(0xE4) < 6) {
+            i += 3;
+        }
+        let Some(&byte) = bytes.get(i) else {
+            break;
+        };
+        // The usual case in segmented Chinese: one ASCII space after a
+        // CJK character of three bytes (a Chinese character, or full-width
+        // punctuation such as `，`), which goes. That character is in the
+        // run not yet copied (a run starts after white space or an ASCII
+        // byte, never after it), so the check needs no bound on `run`.
+        // The lead byte three back is looked at first, on its own: its
+        // bound is one compare, where the slice pattern of
+        // [`ends_in_cjk3`] needs two (before byte 3 the index wraps, and
+        // the pattern tells).
+        let after_chinese = byte == b' '
+            && (bytes
+                .get(i.wrapping_sub(3))
+                .is_some_and(|&lead| leads_cjk_block(lead))
+                || bytes.get(..i).is_some_and(ends_in_cjk3));
+        let single = || {
+            bytes
+                .get(i + 1)
+                .is_none_or(|&next| BYTE_CLASS[usize::from(next)] & MAY_START_SPACE == 0)
+                || space_width(bytes, i + 1) == 0
+        };
+        if after_chinese && single() {
+            out.push_part(piece, run, i);
+            run = i + 1;
+            i += 1;
+            continue;
+        }
+        let class = BYTE_CLASS[usize::from(byte)];
+        if class & (MAY_START_SPACE | S::SPECIAL) == 0 {
+            i += usize::from(class & 0x07);
+            continue;
+        }
+        let width = space_width(bytes, i);
+        if width == 0 {
+            // A byte the sink wants on its own (escaped in JSON).
+            if class & S::SPECIAL != 0 {
+                out.push_part(piece, run, i);
+                out.push_special(byte);
+                run = i + 1;
+            }
+            i += usize::from(class & 0x07);
+            continue;
+        }
+        out.push_part(piece, run, i);
+        let mut after = i + width;
+        loop {
+            let more = space_width(bytes, after);
+            if more == 0 {
+                break;
+            }
+            after += more;
+        }
+        if after < bytes.len() {
+            join_at_space(out, piece.get(after..).unwrap_or_default());
+        }
+        run = after;
+        i = after;
+    }
+    out.push_part(piece, run, bytes.len());
 }
 
 #[cfg(test)]
@@ -1008,6 +1091,134 @@ mod tests {
                 let got = normalize([text.as_str()], text.len(), true);
                 assert_eq!(got, expected, "{text:?}");
             }
+        }
+    }
+
+    /// A sink that wants the bytes JSON escapes on their own, as the JSON
+    /// writer's does, and marks them, so that a test sees where they went.
+    struct MarkingSink(String);
+
+    impl TextSink for MarkingSink {
+        const SPECIAL: u8 = MAY_NEED_ESCAPE;
+
+        fn so_far(&self) -> &[u8] {
+            self.0.as_bytes()
+        }
+
+        fn push_part(&mut self, piece: &str, from: usize, to: usize) {
+            let part = piece.get(from..to).unwrap_or("<not a part>");
+            assert!(
+                !part
+                    .bytes()
+                    .any(|b| BYTE_CLASS[usize::from(b)] & MAY_NEED_ESCAPE != 0),
+                "{part:?}"
+            );
+            self.0.push_str(part);
+        }
+
+        fn push_piece(&mut self, piece: &str) {
+            self.0.push_str(piece);
+        }
+
+        fn push_special(&mut self, byte: u8) {
+            self.0.push('\\');
+            self.0.push(char::from(byte));
+        }
+
+        fn push_space(&mut self) {
+            self.0.push(' ');
+        }
+    }
+
+    /// The parts of the texts [`push_segmented`] is tested on: white space
+    /// of every kind, CJK characters led by each kind of lead byte (an
+    /// ideograph of `E4`–`E9`, of extension A and `。` led by `E3`,
+    /// full-width forms led by `EF`, `“` led by `E2`), characters next to
+    /// them that are not CJK (`‐` led by `E2`, `ᚠ` by `E1`, `￰` by `EF`,
+    /// `é`, `𠀀` of four bytes), ASCII letters and digits, the bytes JSON
+    /// escapes, and runs longer than a fixed-size move.
+    const SEGMENTED_PARTS: [&str; 36] = [
+        " ",
+        "\t",
+        "\n",
+        "\u{85}",
+        "\u{A0}",
+        "\u{1680}",
+        "\u{2000}",
+        "\u{2003}",
+        "\u{200A}",
+        "\u{2028}",
+        "\u{2029}",
+        "\u{202F}",
+        "\u{205F}",
+        "\u{3000}",
+        "中",
+        "㐀",
+        "。",
+        "，",
+        "ｶ",
+        "￨",
+        "“",
+        "‐",
+        "ᚠ",
+        "￰",
+        "é",
+        "𠀀",
+        "a",
+        "1",
+        "\"",
+        "\\",
+        "\u{1}",
+        "人工智能人工智能",
+        "machine learning",
+        "中 文 字",
+        "ab cd",
+        "，　“",
+    ];
+
+    /// Segmented text is normalized as the previous scan normalized it
+    /// (kept as the oracle): every text of up to three parts of
+    /// [`SEGMENTED_PARTS`], after text ending in a Latin letter, a CJK
+    /// character or nothing, into a `String` and into a sink that wants
+    /// the bytes JSON escapes on their own.
+    #[test]
+    fn segmented_text_is_normalized_as_before() {
+        let texts = crate::syntax::concatenations(&SEGMENTED_PARTS, 3);
+        for text in &texts {
+            for before in ["", "x", "字"] {
+                let mut ours = before.to_owned();
+                push_segmented(&mut ours, text);
+                let mut oracle = before.to_owned();
+                push_segmented_oracle(&mut oracle, text);
+                assert_eq!(ours, oracle, "{before:?} {text:?}");
+                let mut ours = MarkingSink(before.to_owned());
+                push_segmented(&mut ours, text);
+                let mut oracle = MarkingSink(before.to_owned());
+                push_segmented_oracle(&mut oracle, text);
+                assert_eq!(ours.0, oracle.0, "{before:?} {text:?}");
+            }
+        }
+        assert!(texts.len() > 40_000, "{}", texts.len());
+    }
+
+    proptest::proptest! {
+        /// As [`segmented_text_is_normalized_as_before`], on longer texts
+        /// of up to 40 parts.
+        #[test]
+        fn long_segmented_text_is_normalized_as_before(
+            parts in proptest::collection::vec(proptest::sample::select(SEGMENTED_PARTS.to_vec()), 0..40),
+        ) {
+            let text = parts.concat();
+            let mut ours = String::from("x");
+            push_segmented(&mut ours, &text);
+            let mut oracle = String::from("x");
+            push_segmented_oracle(&mut oracle, &text);
+            proptest::prop_assert_eq!(ours, oracle, "{:?}", text);
+            let mut ours = MarkingSink(String::new());
+            push_segmented(&mut ours, &text);
+            let mut oracle = MarkingSink(String::new());
+            push_segmented_oracle(&mut oracle, &text);
+            proptest::prop_assert_eq!(ours.0, oracle.0, "{:?}", text);
         }
     }
 }
