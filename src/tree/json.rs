@@ -629,10 +629,21 @@ const fn needs_escape(word: u64) -> bool {
 /// ASCII in it, most words of a paragraph once its segmentation spaces are
 /// out) has none to escape, which two operations tell. The bytes after the
 /// last whole word are read as part of the last eight bytes (some read
-/// twice), or one by one in a string shorter than a word: copying them
-/// into a padded word would be a copy of a length known only at run time,
-/// a call, for every short string (markers, headings).
+/// twice); a string shorter than a word, as its first and last four bytes
+/// in one word (some read twice), or one by one below four bytes: copying
+/// them into a padded word would be a copy of a length known only at run
+/// time, a call, for every short string (markers, headings).
+#[inline]
 fn any_needs_escape(bytes: &[u8]) -> bool {
+    if let (Some(first), Some(last), None) = (
+        bytes.first_chunk::<4>(),
+        bytes.last_chunk::<4>(),
+        bytes.first_chunk::<8>(),
+    ) {
+        let low = u64::from(u32::from_le_bytes(*first));
+        let high = u64::from(u32::from_le_bytes(*last));
+        return needs_escape(low | (high << 32));
+    }
     let mut words = bytes.chunks_exact(8);
     for chunk in &mut words {
         let mut word = [0u8; 8];
@@ -713,13 +724,48 @@ impl TextSink for JsonText<'_> {
 }
 
 /// `bytes` (valid UTF-8) escaped as in [`write_escaped`], without quotes.
+///
+/// Most strings need no escaping (Chinese text never does): they are
+/// copied, those of at most 16 bytes (markers, short headings) in two
+/// moves of a fixed size ([`extend_short`]), the others with one copy.
+/// The escaping is a function of its own, so that the usual case keeps
+/// few registers.
 fn escape_into(buf: &mut Vec<u8>, bytes: &[u8]) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    if !any_needs_escape(bytes) {
-        // Chinese text never needs escaping: one copy.
-        buf.extend_from_slice(bytes);
-        return;
+    if any_needs_escape(bytes) {
+        escape_each(buf, bytes);
+    } else {
+        extend_short(buf, bytes);
     }
+}
+
+/// Append `bytes` to `buf`, at most 16 of them: in two moves of the
+/// largest fixed size that fits, which overlap (`buf` lengthened by the
+/// first, cut back, lengthened by the second), where a copy of a length
+/// known only at run time is a call. Longer ones in one copy.
+#[inline(always)]
+fn extend_short(buf: &mut Vec<u8>, bytes: &[u8]) {
+    fn ends<const N: usize>(buf: &mut Vec<u8>, bytes: &[u8]) {
+        if let (Some(first), Some(last)) = (bytes.first_chunk::<N>(), bytes.last_chunk::<N>()) {
+            let end = buf.len() + bytes.len();
+            buf.extend_from_slice(first);
+            buf.truncate(end - N);
+            buf.extend_from_slice(last);
+        }
+    }
+    match bytes.len() {
+        0 => {}
+        1..4 => buf.extend(bytes.iter().copied()),
+        4..8 => ends::<4>(buf, bytes),
+        8..=16 => ends::<8>(buf, bytes),
+        _ => buf.extend_from_slice(bytes),
+    }
+}
+
+/// [`escape_into`] for bytes of which some need escaping.
+#[cold]
+#[inline(never)]
+fn escape_each(buf: &mut Vec<u8>, bytes: &[u8]) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut copied = 0;
     let mut i = 0;
     while i < bytes.len() {
@@ -926,6 +972,44 @@ mod tests {
             }
         }
         assert!(compared > 1_000, "{compared}");
+    }
+
+    /// Strings of every length up to 40 bytes (markers and short
+    /// headings are copied in moves of a fixed size, the bytes to escape
+    /// of strings below a word looked for in overlapping halves) are
+    /// escaped as serde_json escapes them, with each kind of byte to
+    /// escape at each place, or none.
+    #[test]
+    fn strings_of_every_length_are_escaped_as_serde_json_escapes_them() {
+        for len in 0..=40 {
+            let mut plain = String::new();
+            for c in "长é1a".chars().cycle() {
+                if plain.len() + c.len_utf8() > len {
+                    break;
+                }
+                plain.push(c);
+            }
+            while plain.len() < len {
+                plain.push('a');
+            }
+            let mut cases = vec![plain.clone()];
+            for special in ['"', '\\', '\n', '\u{1}', '\u{1f}'] {
+                for (at, _) in plain.char_indices() {
+                    let mut case = plain.clone();
+                    case.insert(at, special);
+                    cases.push(case);
+                }
+                cases.push(format!("{plain}{special}"));
+            }
+            assert_eq!(plain.len(), len);
+            for case in &cases {
+                let mut ours = b"before".to_vec();
+                escape_into(&mut ours, case.as_bytes());
+                let theirs = serde_json::to_vec(case).unwrap_or_default();
+                let inside = theirs.get(1..theirs.len().saturating_sub(1));
+                assert_eq!(ours.get(6..), inside, "{case:?}");
+            }
+        }
     }
 
     #[test]
