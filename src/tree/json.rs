@@ -145,24 +145,36 @@ impl<'t, W: Write> JsonWriter<'t, W> {
     }
 
     /// `,"position":{…}}` — the last field of every node, and its close,
-    /// written in place ([`PositionJson`]): the buffer is lengthened by
-    /// the room a position is written in (zeroed by the compiler with
-    /// fourteen stores) and cut back to what was written. Not inlined: one
+    /// written in place: the buffer is lengthened by the room a position
+    /// is written in (zeroed by the compiler with stores of its own) and
+    /// cut back to what was written. A position whose numbers are all
+    /// below 10^8 (every one in a text below 100 MB) is written by
+    /// [`ShortPosition`], any other by [`PositionJson`]. Not inlined: one
     /// copy serves every kind of node.
     #[inline(never)]
     fn position_last(&mut self, position: &Position) {
-        let start = self.buf.len();
-        self.buf.resize(start + POSITION_JSON_ROOM, 0);
-        let room = self
-            .buf
-            .get_mut(start..)
-            .and_then(|room| room.first_chunk_mut::<POSITION_JSON_ROOM>());
-        let len = match room {
-            Some(bytes) => {
+        match ShortPosition::of(position) {
+            Some(short) => self.in_room::<SHORT_POSITION_ROOM>(|room| short.write(room)),
+            None => self.in_room::<POSITION_JSON_ROOM>(|bytes| {
                 let mut json = PositionJson { bytes, len: 0 };
                 json.position(position);
                 json.len
-            }
+            }),
+        }
+    }
+
+    /// Lengthen the buffer by `ROOM` zeros, let `write` write into them and
+    /// say how many it wrote (at most `ROOM`), and cut the rest off.
+    #[inline(always)]
+    fn in_room<const ROOM: usize>(&mut self, write: impl FnOnce(&mut [u8; ROOM]) -> usize) {
+        let start = self.buf.len();
+        self.buf.resize(start + ROOM, 0);
+        let room = self
+            .buf
+            .get_mut(start..)
+            .and_then(|room| room.first_chunk_mut::<ROOM>());
+        let len = match room {
+            Some(room) => write(room),
             None => 0,
         };
         self.buf.truncate(start + len);
@@ -562,6 +574,116 @@ impl PositionJson<'_> {
     }
 }
 
+/// A position whose six numbers are all below 10^8, written without the
+/// cap [`PositionJson`] puts on every place a piece goes to: each piece
+/// is a constant, and each number at most eight digits, so every place is
+/// a sum of known bounds, at most [`SHORT_POSITION_MAX`], which the
+/// compiler works out itself and so leaves out the check of each piece
+/// against the room's end (the check stays in the code, and a piece that
+/// failed it would be left out, never written out of bounds).
+struct ShortPosition<'a> {
+    start: &'a Location,
+    end: &'a Location,
+}
+
+/// The longest short position: 88 bytes of keys and punctuation and six
+/// numbers of eight digits.
+const SHORT_POSITION_MAX: usize = 88 + 6 * 8;
+
+/// The room a short position is written in: its longest, and the eight
+/// bytes beyond that a number's store may reach ([`put_digits`]).
+const SHORT_POSITION_ROOM: usize = SHORT_POSITION_MAX + 8;
+
+impl<'a> ShortPosition<'a> {
+    /// The position, if its six numbers are all below 10^8.
+    #[inline(always)]
+    fn of(position: &'a Position) -> Option<Self> {
+        let (start, end) = (&position.start, &position.end);
+        // One test after the other (not gathered into one), so that the
+        // compiler knows each number below 10^8 when it makes the digits.
+        let short = |n: usize| (n as u64) < E8;
+        (short(start.line)
+            && short(start.column)
+            && short(start.offset)
+            && short(end.line)
+            && short(end.column)
+            && short(end.offset))
+        .then_some(ShortPosition { start, end })
+    }
+
+    /// Write `,"position":{…}}` at the start of `room`; returns its
+    /// length. As [`PositionJson::position`], the end's line is the
+    /// start's digits again when both are on one line.
+    #[inline(always)]
+    fn write(&self, room: &mut [u8; SHORT_POSITION_ROOM]) -> usize {
+        let (start, end) = (self.start, self.end);
+        let at = put_piece(room, 0, b",\"position\":{\"start\":{\"line\":");
+        let line = leading_digits(eight_digits(start.line as u64));
+        let at = put_digits(room, at, line);
+        let at = short_location_rest(room, at, start);
+        let at = put_piece(room, at, b",\"end\":{\"line\":");
+        let end_line = if end.line == start.line {
+            line
+        } else {
+            leading_digits(eight_digits(end.line as u64))
+        };
+        let at = put_digits(room, at, end_line);
+        let at = short_location_rest(room, at, end);
+        put_piece(room, at, b"}}")
+    }
+}
+
+/// A short location's column and offset, and its close, from `at` on;
+/// returns where it ends.
+#[inline(always)]
+fn short_location_rest(
+    room: &mut [u8; SHORT_POSITION_ROOM],
+    at: usize,
+    location: &Location,
+) -> usize {
+    let at = put_piece(room, at, b",\"column\":");
+    let column = match SMALL_DECIMALS.get(location.column) {
+        Some(&digits) => (u64::from(digits), 1 + usize::from(location.column >= 10)),
+        None => leading_digits(eight_digits(location.column as u64)),
+    };
+    let at = put_digits(room, at, column);
+    let at = put_piece(room, at, b",\"offset\":");
+    let at = put_digits(
+        room,
+        at,
+        leading_digits(eight_digits(location.offset as u64)),
+    );
+    put_piece(room, at, b"}")
+}
+
+/// Write `piece` at `at`; returns where it ends.
+#[inline(always)]
+fn put_piece<const N: usize, const ROOM: usize>(
+    room: &mut [u8; ROOM],
+    at: usize,
+    piece: &[u8; N],
+) -> usize {
+    if let Some(place) = room.get_mut(at..at + N) {
+        place.copy_from_slice(piece);
+    }
+    at + N
+}
+
+/// Write the first `len` (at most 8) bytes of `word` at `at`, in one
+/// eight-byte store (the next piece overwrites the rest); returns where
+/// they end.
+#[inline(always)]
+fn put_digits<const ROOM: usize>(
+    room: &mut [u8; ROOM],
+    at: usize,
+    (word, len): (u64, usize),
+) -> usize {
+    if let Some(place) = room.get_mut(at..at + 8) {
+        place.copy_from_slice(&word.to_le_bytes());
+    }
+    at + len
+}
+
 /// Eight digits from [`eight_digits`] without their leading zeros (one
 /// `0` for zero), in ASCII, the first in the lowest byte, and how many
 /// there are. The top bit, never set in digits, stops the count of zeros
@@ -893,6 +1015,57 @@ mod tests {
                 format!(",\"position\":{theirs}}}"),
                 "{position:?}"
             );
+        }
+    }
+
+    /// A position with every number below 10^8 is written by
+    /// [`ShortPosition`], in at most [`SHORT_POSITION_MAX`] bytes; one with
+    /// any of its six numbers at 10^8 or beyond by [`PositionJson`]; both
+    /// as serde_json writes them, start and end on one line or not.
+    #[test]
+    fn short_positions_are_those_below_ten_to_the_eight() {
+        let longest = E8 as usize - 1;
+        let fields = |n: [usize; 6]| Position {
+            start: Location {
+                line: n[0],
+                column: n[1],
+                offset: n[2],
+            },
+            end: Location {
+                line: n[3],
+                column: n[4],
+                offset: n[5],
+            },
+        };
+        let write = |position: &Position| {
+            let mut ours = JsonWriter::new(Vec::new(), None);
+            ours.position_last(position);
+            let theirs = serde_json::to_string(position).unwrap_or_default();
+            assert_eq!(
+                String::from_utf8_lossy(&ours.buf),
+                format!(",\"position\":{theirs}}}"),
+                "{position:?}"
+            );
+            ours.buf.len()
+        };
+        let position = fields([longest; 6]);
+        assert!(ShortPosition::of(&position).is_some());
+        assert_eq!(write(&position), SHORT_POSITION_MAX, "the longest");
+        let position = fields([0, 1, 0, 0, 1, 0]);
+        assert!(ShortPosition::of(&position).is_some());
+        write(&position);
+        for field in 0..6 {
+            for (far, near) in [(longest + 1, longest), (longest + 1, 7), (usize::MAX, 42)] {
+                let mut numbers = [near; 6];
+                numbers[field] = far;
+                let position = fields(numbers);
+                assert!(ShortPosition::of(&position).is_none(), "{numbers:?}");
+                write(&position);
+                numbers[field] = longest;
+                let position = fields(numbers);
+                assert!(ShortPosition::of(&position).is_some(), "{numbers:?}");
+                write(&position);
+            }
         }
     }
 
