@@ -206,6 +206,7 @@ impl Position {
 /// looked up instead: the sweep walks the table of lines along, and such a
 /// place's column is the indentation's and the content's characters,
 /// counted when the line was recognized. Any other place is swept to.
+#[derive(Clone)]
 pub(crate) struct LineIndex<'a> {
     text: &'a str,
     /// Where the last sweep stopped: its line, offset and column.
@@ -277,55 +278,75 @@ impl<'a> LineIndex<'a> {
         if !locations.is_sorted_by_key(|location| location.offset) {
             locations.sort_by_key(|location| location.offset);
         }
-        let bytes = self.text.as_bytes();
         for location in locations.iter_mut() {
-            let offset = floor_char_boundary(self.text, location.offset);
-            if offset == self.at {
-                // Where the last one was, as nested nodes often start and
-                // end together: nothing to count.
-                location.offset = offset;
-                location.line = self.line;
-                location.column = self.column;
-                continue;
-            }
-            if offset < self.at {
-                // Behind the last sweep: start again from the top.
-                (self.line, self.at, self.column) = (1, 0, 1);
-                self.next_line = 0;
-            }
-            if let Some((line, column)) = self.look_up(offset) {
-                (self.line, self.at, self.column) = (line, offset, column);
-                location.offset = offset;
-                location.line = line;
-                location.column = column;
-                continue;
-            }
-            // The line breaks between the last place and this one.
-            while let Some(found) = bytes
-                .get(self.at..offset)
-                .and_then(|s| memchr2(b'\n', b'\r', s))
-            {
-                let brk = self.at + found;
-                let width = match (bytes.get(brk), bytes.get(brk + 1)) {
-                    (Some(b'\r'), Some(b'\n')) => 2,
-                    _ => 1,
-                };
-                if brk + width > offset {
-                    break;
-                }
-                self.line += 1;
-                self.at = brk + width;
-                self.column = 1;
-            }
-            self.column += self
-                .text
-                .get(self.at..offset)
-                .map_or(0, |s| s.chars().count());
-            self.at = offset;
+            self.resolve_next(location);
+        }
+    }
+
+    /// Fill in line and column of one location, given its offset, going
+    /// on from where the last one stopped: as [`LineIndex::resolve`] does
+    /// for each of its locations once they are in order. A location behind
+    /// the last one starts the sweep again from the top, so a caller that
+    /// hands over locations one at a time keeps them in order of offset
+    /// (or checks that they are, see `tree::resolve_blocks`), or the time
+    /// is no longer linear in the text.
+    #[inline(always)]
+    pub(crate) fn resolve_next(&mut self, location: &mut Location) {
+        let offset = floor_char_boundary(self.text, location.offset);
+        if offset == self.at {
+            // Where the last one was, as nested nodes often start and
+            // end together: nothing to count.
             location.offset = offset;
             location.line = self.line;
             location.column = self.column;
+            return;
         }
+        if offset < self.at {
+            // Behind the last sweep: start again from the top.
+            (self.line, self.at, self.column) = (1, 0, 1);
+            self.next_line = 0;
+        }
+        if let Some((line, column)) = self.look_up(offset) {
+            (self.line, self.at, self.column) = (line, offset, column);
+            location.offset = offset;
+            location.line = line;
+            location.column = column;
+            return;
+        }
+        self.sweep_to(offset);
+        location.offset = offset;
+        location.line = self.line;
+        location.column = self.column;
+    }
+
+    /// Go on from where the last place was to `offset` (a character
+    /// boundary at or after it), counting the line breaks and the
+    /// characters since the last one. Not inlined: few places need it.
+    #[inline(never)]
+    fn sweep_to(&mut self, offset: usize) {
+        let bytes = self.text.as_bytes();
+        // The line breaks between the last place and this one.
+        while let Some(found) = bytes
+            .get(self.at..offset)
+            .and_then(|s| memchr2(b'\n', b'\r', s))
+        {
+            let brk = self.at + found;
+            let width = match (bytes.get(brk), bytes.get(brk + 1)) {
+                (Some(b'\r'), Some(b'\n')) => 2,
+                _ => 1,
+            };
+            if brk + width > offset {
+                break;
+            }
+            self.line += 1;
+            self.at = brk + width;
+            self.column = 1;
+        }
+        self.column += self
+            .text
+            .get(self.at..offset)
+            .map_or(0, |s| s.chars().count());
+        self.at = offset;
     }
 }
 

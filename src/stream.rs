@@ -29,8 +29,6 @@ pub(crate) struct OutlineWriter<'t, W> {
     options: &'t Options,
     out: Option<W>,
     stream: Option<JsonStream<'t, W>>,
-    /// How many locations the last batch of blocks had.
-    locations: usize,
 }
 
 impl<'t, W: Write> OutlineWriter<'t, W> {
@@ -49,7 +47,6 @@ impl<'t, W: Write> OutlineWriter<'t, W> {
             options,
             out: Some(out),
             stream: None,
-            locations: 0,
         }
     }
 
@@ -98,12 +95,7 @@ impl<'t, W: Write> OutlineWriter<'t, W> {
         if let Some(texts) = self.stream.as_mut().and_then(JsonStream::texts) {
             texts.hand_over(segmented, blocks, left);
         }
-        // Room for as many locations as the last batch had and a quarter
-        // more: batches are alike, and the list seldom grows.
-        let mut locations = Vec::with_capacity(self.locations + self.locations / 4);
-        tree::collect_blocks(blocks, &mut locations);
-        self.locations = locations.len();
-        self.index.resolve(&mut locations);
+        tree::resolve_blocks(blocks, &mut self.index);
         if let Some(stream) = self.stream.as_mut() {
             for block in blocks.iter() {
                 stream.block(block)?;

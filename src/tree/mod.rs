@@ -14,7 +14,7 @@ mod positions;
 pub(crate) use blocks::{Deferred, TextFiller};
 pub use build::Segmentation;
 pub(crate) use build::{build, build_streaming, DeferPoints};
-pub(crate) use positions::{collect, collect_blocks, resolve_positions};
+pub(crate) use positions::{collect, resolve_blocks, resolve_positions};
 
 use crate::source::Position;
 use schemars::JsonSchema;
