@@ -242,26 +242,31 @@ impl<'a> LineIndex<'a> {
     /// Line and column of `offset` (a character boundary after `at`), when
     /// a line's content starts or ends there.
     fn look_up(&mut self, offset: usize) -> Option<(usize, usize)> {
-        let rest = self.lines.get(self.next_line..)?;
         // The lines before it end their content before it: over a whole
         // document, one step a line.
-        self.next_line += rest
-            .iter()
-            .position(|line| line.content_end >= offset)
-            .unwrap_or(rest.len());
+        while self
+            .lines
+            .get(self.next_line)
+            .is_some_and(|line| line.content_end < offset)
+        {
+            self.next_line += 1;
+        }
         let line = self.lines.get(self.next_line)?;
-        let indent = usize::from(line.indent.ascii) + usize::from(line.indent.wide);
+        let at_start = offset == line.content_start;
+        if !at_start && offset != line.content_end {
+            return None;
+        }
         let counted = line.indent.ascii < u16::MAX
             && line.indent.wide < u16::MAX
             && line.content_chars < u32::MAX;
-        let column = if !counted {
+        if !counted {
             return None;
-        } else if offset == line.content_start {
+        }
+        let indent = usize::from(line.indent.ascii) + usize::from(line.indent.wide);
+        let column = if at_start {
             1 + indent
-        } else if offset == line.content_end {
-            1 + indent + line.content_chars as usize
         } else {
-            return None;
+            1 + indent + line.content_chars as usize
         };
         Some((self.next_line + 1, column))
     }
@@ -293,28 +298,46 @@ impl<'a> LineIndex<'a> {
     #[inline(always)]
     pub(crate) fn resolve_next(&mut self, location: &mut Location) {
         let offset = floor_char_boundary(self.text, location.offset);
-        if offset == self.at {
-            // Where the last one was, as nested nodes often start and
-            // end together: nothing to count.
-            location.offset = offset;
-            location.line = self.line;
-            location.column = self.column;
-            return;
-        }
         if offset < self.at {
             // Behind the last sweep: start again from the top.
             (self.line, self.at, self.column) = (1, 0, 1);
             self.next_line = 0;
         }
+        self.resolve_ahead(location, offset);
+    }
+
+    /// Fill in line and column of one location as [`LineIndex::resolve_next`]
+    /// does, if it lies at or after the last place; one behind it is left
+    /// as it is, and `false` returned (instead of a sweep from the top).
+    #[inline(always)]
+    pub(crate) fn resolve_forward(&mut self, location: &mut Location) -> bool {
+        let offset = floor_char_boundary(self.text, location.offset);
+        if offset < self.at {
+            return false;
+        }
+        self.resolve_ahead(location, offset);
+        true
+    }
+
+    /// Fill in line and column of `location` at `offset`, a character
+    /// boundary at or after the last place.
+    #[inline(always)]
+    fn resolve_ahead(&mut self, location: &mut Location, offset: usize) {
+        location.offset = offset;
+        if offset == self.at {
+            // Where the last one was, as nested nodes often start and
+            // end together: nothing to count.
+            location.line = self.line;
+            location.column = self.column;
+            return;
+        }
         if let Some((line, column)) = self.look_up(offset) {
             (self.line, self.at, self.column) = (line, offset, column);
-            location.offset = offset;
             location.line = line;
             location.column = column;
             return;
         }
         self.sweep_to(offset);
-        location.offset = offset;
         location.line = self.line;
         location.column = self.column;
     }

@@ -44,36 +44,34 @@ impl<'a> VisitLocation<'a> for Vec<&'a mut Location> {
 /// of offset (see [`resolve_blocks`]).
 struct ResolveInOrder<'i, 't> {
     index: &'i mut LineIndex<'t>,
-    /// The offset of the last location resolved.
-    last: usize,
-    /// Whether every location so far came at or after the one before.
+    /// Whether every location so far came at or after the one before
+    /// (and the first at or after where the index was).
     in_order: bool,
 }
 
 impl VisitLocation<'_> for ResolveInOrder<'_, '_> {
     #[inline(always)]
     fn visit(&mut self, location: &mut Location) {
-        self.in_order &= location.offset >= self.last;
         if self.in_order {
-            self.last = location.offset;
-            self.index.resolve_next(location);
+            self.in_order = self.index.resolve_forward(location);
         }
     }
 }
 
 /// Fill in line and column of every location of `blocks`, resolving each
-/// as it is reached ([`LineIndex::resolve_next`]) instead of gathering
+/// as it is reached ([`LineIndex::resolve_forward`]) instead of gathering
 /// them into a list first: where nodes nest as the contract says, they
-/// are reached in order of offset. Should one come before the one reached
-/// last (a tree that breaks the contract), the index goes back to where
-/// it was and the locations are gathered, sorted and resolved
+/// are reached in order of offset. Should one come before the place the
+/// index is at (before the one reached last, in a tree that breaks the
+/// contract; or the first, before where the index stopped for earlier
+/// blocks), the index goes back to where it was and the locations are
+/// gathered, sorted and resolved
 /// ([`LineIndex::resolve`]): a place resolves to the same line and column
 /// whichever way it is reached, and either way the time stays linear.
 pub(crate) fn resolve_blocks(blocks: &mut [Block], index: &mut LineIndex<'_>) {
     let before = index.clone();
     let mut resolve = ResolveInOrder {
         index,
-        last: 0,
         in_order: true,
     };
     visit_blocks(blocks, &mut resolve);
