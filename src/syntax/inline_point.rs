@@ -134,6 +134,139 @@ pub(crate) fn last_second_marker_candidate(text: &str) -> Option<usize> {
         .or(two)
 }
 
+/// How far past a paragraph [`SecondMarkerCandidates`] searches, so that
+/// the paragraphs after it are answered from one search.
+pub(crate) const SEARCH_AHEAD: usize = 64 * 1024;
+
+/// [`last_second_marker_candidate`] for the paragraphs of one document
+/// asked in text order, answered from one search over many of them.
+///
+/// A search of one paragraph costs, besides its bytes, a setup of each of
+/// the two searchers, and most paragraphs are short: a search from where a
+/// paragraph starts to [`SEARCH_AHEAD`] bytes past it finds the
+/// candidates of the paragraphs after it too, which are then answered
+/// from the offsets kept. A paragraph that starts before the stretch
+/// searched is searched alone (the offsets kept stay); one that ends past
+/// it starts a new search.
+///
+/// ```text
+/// > | 一是扩内需；二是调结构。⏎推动二十大精神落实。⏎其二，……
+///     ^ search from here on, keep 二 ·二 ·二
+/// ```
+///
+/// The answers are those of [`last_second_marker_candidate`] on the
+/// paragraph: the offsets kept are those of every `2` and [`TWOS`]
+/// character wholly inside the stretch searched, which holds the
+/// paragraph; the last of them wholly inside the paragraph is its answer.
+/// (Such a character is found in the stretch as in the paragraph: the
+/// searches start at a character boundary, and in UTF-8 the bytes of a
+/// [`TWOS`] character, whose first byte is a lead byte, are only ever that
+/// character.)
+#[derive(Debug, Default)]
+pub(crate) struct SecondMarkerCandidates {
+    /// How far past a paragraph a search goes: 0 searches each paragraph
+    /// alone and keeps nothing.
+    ahead: usize,
+    /// The stretch of the document searched last, `start..end`.
+    start: usize,
+    end: usize,
+    /// The offsets in the document of the `2`s in the stretch, ascending.
+    digits: Vec<usize>,
+    /// The offsets of the [`TWOS`] characters wholly inside it, ascending.
+    others: Vec<usize>,
+    /// Where the last paragraph answered from the offsets kept starts, and
+    /// the first of `digits` and of `others` at or after it: paragraphs
+    /// asked in text order move these on, each offset passed over once.
+    last_from: usize,
+    next_digit: usize,
+    next_other: usize,
+}
+
+impl SecondMarkerCandidates {
+    /// Candidates that search `ahead` bytes past each paragraph that
+    /// starts a search.
+    pub(crate) fn new(ahead: usize) -> Self {
+        SecondMarkerCandidates {
+            ahead,
+            ..SecondMarkerCandidates::default()
+        }
+    }
+
+    /// [`last_second_marker_candidate`] of `text[from..to]`, as an offset
+    /// in `text`: `None` when there is no such range or no candidate in it.
+    #[inline]
+    pub(crate) fn last_in(&mut self, text: &str, from: usize, to: usize) -> Option<usize> {
+        // In a range of `text`, a character that starts before `to` ends by
+        // it.
+        let paragraph = text.get(from..to)?;
+        if self.ahead == 0 || from < self.start {
+            return alone(paragraph, from);
+        }
+        if to > self.end && !self.search(text, from, to) {
+            return alone(paragraph, from);
+        }
+        if from < self.last_from {
+            self.next_digit = self.digits.partition_point(|&at| at < from);
+            self.next_other = self.others.partition_point(|&at| at < from);
+        }
+        self.last_from = from;
+        let digit = last_between(&self.digits, &mut self.next_digit, from, to);
+        let other = last_between(&self.others, &mut self.next_other, from, to);
+        digit.max(other)
+    }
+
+    /// Search the stretch from `from` to `ahead` bytes past it, or to `to`
+    /// if that is further (the end of `text` at most), and keep the
+    /// offsets found; `false`, and each paragraph searched alone from now
+    /// on, when the searcher could not be built (a search of one paragraph
+    /// knows what to do then).
+    #[inline(never)]
+    fn search(&mut self, text: &str, from: usize, to: usize) -> bool {
+        let Some(searcher) = TWO_SEARCHER.as_ref() else {
+            self.ahead = 0;
+            return false;
+        };
+        let end = to.max(from.saturating_add(self.ahead)).min(text.len());
+        let stretch = text.as_bytes().get(from..end).unwrap_or_default();
+        self.digits.clear();
+        self.digits
+            .extend(memchr::memchr_iter(b'2', stretch).map(|at| from + at));
+        self.others.clear();
+        self.others.extend(
+            searcher
+                .find_iter(stretch)
+                .map(|found| from + found.start()),
+        );
+        (self.start, self.end) = (from, end);
+        (self.last_from, self.next_digit, self.next_other) = (from, 0, 0);
+        true
+    }
+}
+
+/// [`last_second_marker_candidate`] of `paragraph`, which starts at
+/// `from` in the document, searched alone, as an offset in the document.
+#[inline(never)]
+fn alone(paragraph: &str, from: usize) -> Option<usize> {
+    last_second_marker_candidate(paragraph).map(|at| from + at)
+}
+
+/// The last of the ascending `offsets` from `from` to before `to`, looked
+/// for from `offsets[*next]` on, where `*next` is moved to the first offset
+/// at or after `from`.
+fn last_between(offsets: &[usize], next: &mut usize, from: usize, to: usize) -> Option<usize> {
+    while offsets.get(*next).is_some_and(|&at| at < from) {
+        *next += 1;
+    }
+    let mut last = None;
+    for &at in offsets.get(*next..).unwrap_or_default() {
+        if at >= to {
+            break;
+        }
+        last = Some(at);
+    }
+    last
+}
+
 /// Recognizes an inline marker at the start of `input`.
 pub(crate) fn inline_marker(input: &str) -> IResult<&str, InlineMarker> {
     inline_marker_after(input, point_marker(input).ok())
@@ -265,6 +398,54 @@ mod tests {
                 .next_back();
             assert_eq!(last_second_marker_candidate(text), expected, "{text}");
             assert_eq!(expected.is_some(), may_hold_second_marker(text), "{text}");
+        }
+    }
+
+    /// The kept candidates answer as a search of the paragraph alone, on
+    /// every range of byte offsets of texts of `2`s, [`TWOS`] and their
+    /// neighbours (ranges off a character boundary and backwards too),
+    /// asked in order of start and then of end, the other way round, and
+    /// by start from the last: so in text order, again, shorter, earlier, across the end
+    /// of the stretch searched and before its start; with stretches of several lengths, of a few bytes (a new
+    /// search for most paragraphs) to [`SEARCH_AHEAD`].
+    #[test]
+    fn kept_candidates_answer_as_a_search_of_the_paragraph() {
+        let parts = ["二", "2", "２", "②", "➋", "一", "的", "，", " "];
+        let mut texts = crate::syntax::concatenations(&parts, 3);
+        // Long enough for the searcher's vector search, with candidates
+        // at both ends and in the middle.
+        texts.push(format!("二{}2{}②", "发展".repeat(20), "的".repeat(20)));
+        texts.push(format!("2{}２{}二", "发展".repeat(20), "的".repeat(20)));
+        for ahead in [0, 1, 3, 4, 7, 40, SEARCH_AHEAD] {
+            for text in &texts {
+                let offsets = 0..=text.len() + 1;
+                let by_start = offsets
+                    .clone()
+                    .flat_map(|from| offsets.clone().map(move |to| (from, to)));
+                let by_end = offsets
+                    .clone()
+                    .flat_map(|to| offsets.clone().map(move |from| (from, to)));
+                let by_start: Vec<_> = by_start.collect();
+                let backwards = offsets
+                    .clone()
+                    .rev()
+                    .flat_map(|from| offsets.clone().map(move |to| (from, to)))
+                    .collect();
+                for ranges in [by_start, by_end.collect(), backwards] {
+                    let mut candidates = SecondMarkerCandidates::new(ahead);
+                    for (from, to) in ranges {
+                        let alone = text
+                            .get(from..to)
+                            .and_then(last_second_marker_candidate)
+                            .map(|at| from + at);
+                        assert_eq!(
+                            candidates.last_in(text, from, to),
+                            alone,
+                            "{text:?} {from}..{to}, {ahead} ahead"
+                        );
+                    }
+                }
+            }
         }
     }
 

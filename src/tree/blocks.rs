@@ -5,8 +5,8 @@ use super::paragraphs::RawBlock;
 use super::{Block, InlinePoint, Paragraph, Point};
 use crate::source::Position;
 use crate::syntax::inline_point::{
-    boundary_width, inline_marker, inline_marker_after, is_boundary, last_second_marker_candidate,
-    may_start_marker,
+    boundary_width, inline_marker, inline_marker_after, is_boundary, may_start_marker,
+    SecondMarkerCandidates,
 };
 use crate::syntax::point_marker::PointMarker;
 use crate::syntax::LineInfo;
@@ -14,6 +14,7 @@ use crate::text::{
     find_by_bytes, give_back_room, is_cjk, is_closing_punctuation, is_space, normalize,
     normalize_into, sentence_end_width, trim_spaces, TextSink, MAY_START_BOUNDARY,
 };
+use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::iter::Peekable;
 
@@ -31,6 +32,10 @@ pub(crate) struct Context<'a> {
     /// on the writer's thread rather than the builder's (50 MB benchmark
     /// input: 0.33 s → 0.26 s when texts were first deferred).
     pub defer_texts: bool,
+    /// Where the characters that a marker numbered 2 holds are, found for
+    /// the paragraphs asked for their inline points
+    /// ([`SecondMarkerCandidates`]).
+    pub second_markers: RefCell<SecondMarkerCandidates>,
 }
 
 /// A block of text lines.
@@ -436,14 +441,15 @@ impl<'a> Context<'a> {
     ) -> Vec<InlinePoint> {
         // The source from `from` to the block's end holds every piece
         // scanned (and only white space besides).
-        let Some(last_two) = self
-            .text
-            .get(from..block.end)
-            .and_then(last_second_marker_candidate)
-        else {
+        let last_two = match self.second_markers.try_borrow_mut() {
+            Ok(mut candidates) => candidates.last_in(self.text, from, block.end),
+            // Not reached: nothing else holds them while this asks.
+            Err(_) => SecondMarkerCandidates::new(0).last_in(self.text, from, block.end),
+        };
+        let Some(last_two) = last_two else {
             return Vec::new();
         };
-        self.scan_inline_points_to(block, from, from + last_two, first)
+        self.scan_inline_points_to(block, from, last_two, first)
     }
 
     /// [`Context::inline_points`] without the filter: every clause of the
@@ -653,6 +659,9 @@ impl<'a> TextFiller<'a> {
                 segmented: false,
                 indented_paragraphs: false,
                 defer_texts: false,
+                // Only some paragraphs are asked for here, far apart: each
+                // is searched alone.
+                second_markers: RefCell::new(SecondMarkerCandidates::new(0)),
             },
             markers: VecDeque::new(),
             texts: LineCursor::default(),
@@ -860,6 +869,9 @@ fn lines_from(block: TextBlock<'_>, from: usize) -> &[LineInfo] {
     block.lines.get(first..).unwrap_or_default()
 }
 
+#[cfg(test)]
+use crate::syntax::inline_point::SEARCH_AHEAD;
+
 /// What the tests of the second pass build blocks with.
 #[cfg(test)]
 impl<'a> Context<'a> {
@@ -871,6 +883,7 @@ impl<'a> Context<'a> {
             segmented,
             indented_paragraphs: false,
             defer_texts: false,
+            second_markers: RefCell::new(SecondMarkerCandidates::new(SEARCH_AHEAD)),
         }
     }
 

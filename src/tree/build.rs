@@ -35,9 +35,11 @@ use crate::syntax::heading::{
 use crate::syntax::heading_marker::{
     heading_marker, markdown_prefix, FirstMarker, HeadingFamily, HeadingMarker,
 };
+use crate::syntax::inline_point::{SecondMarkerCandidates, SEARCH_AHEAD};
 use crate::syntax::point_marker::{point_marker, PointScheme};
 use crate::syntax::{LineInfo, LineKind};
 use crate::text::{is_sentence_end, is_space, SegmentationEvidence};
+use std::cell::RefCell;
 use std::collections::VecDeque;
 
 /// Whether the input is word-segmented.
@@ -127,6 +129,7 @@ pub(crate) fn build_streaming(
         segmented,
         indented_paragraphs: indented_paragraphs(infos, &raw),
         defer_texts: top.is_some(),
+        second_markers: RefCell::new(SecondMarkerCandidates::new(SEARCH_AHEAD)),
     };
     let mut builder = Builder {
         context: &context,
