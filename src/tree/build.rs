@@ -965,15 +965,68 @@ enum Item {
 /// A section whose end has not been seen yet.
 ///
 /// The section is boxed, its heading in place, when it opens: closing it
-/// then fills in its children and end and hands the box on, where a
-/// heading held here was moved (a call to `memcpy` each time) from the
-/// stack of open sections into a new section and then into its box.
+/// then fills in its end and hands the box on, where a heading held here
+/// was moved (a call to `memcpy` each time) from the stack of open
+/// sections into a new section and then into its box.
+///
+/// Until its first point, the section's blocks go straight into its
+/// children, which are then final when it closes: grouping points leaves
+/// blocks without a point before them as they are, in their order. Most
+/// sections hold no point, and their blocks are then neither moved from
+/// a list of items into a list of blocks nor given a second vector.
 struct OpenSection {
     key: HeadingKey,
     rank: u32,
-    /// Its level and heading; its children and end are set when it closes.
+    /// Its level and heading, and its blocks while it holds no point; its
+    /// end is set when it closes.
     section: Box<Section>,
+    /// Empty while the section holds no point; from its first point on,
+    /// every item of the section (the blocks before that point moved in
+    /// first), whose points are grouped into lists when it closes.
     items: Vec<Item>,
+}
+
+impl OpenSection {
+    /// Add an item at the end of the section.
+    fn push(&mut self, item: Item, spare_items: &mut Vec<Vec<Item>>) {
+        match item {
+            Item::Block(block) if self.items.is_empty() => self.section.children.push(block),
+            item => {
+                if self.items.is_empty() {
+                    // The first point: the blocks before it become items.
+                    let mut items = spare_items.pop().unwrap_or_default();
+                    let blocks = std::mem::take(&mut self.section.children);
+                    items.extend(blocks.into_iter().map(Item::Block));
+                    self.items = items;
+                }
+                self.items.push(item);
+            }
+        }
+    }
+
+    /// The section's last item so far.
+    fn last(&self) -> Option<LastItem<'_>> {
+        match self.items.last() {
+            Some(item) => Some(LastItem::of(item)),
+            None => self.section.children.last().map(LastItem::Block),
+        }
+    }
+}
+
+/// The last item of the innermost open section or of the top level,
+/// wherever it is kept ([`OpenSection::items`]).
+enum LastItem<'t> {
+    Block(&'t Block),
+    Point(&'t (Marker, Paragraph)),
+}
+
+impl<'t> LastItem<'t> {
+    fn of(item: &'t Item) -> Self {
+        match item {
+            Item::Block(block) => LastItem::Block(block),
+            Item::Point(point) => LastItem::Point(point),
+        }
+    }
 }
 
 /// Builds sections from headings with a stack of open sections.
@@ -988,8 +1041,8 @@ struct TreeBuilder {
     /// Whether a heading or a point has been seen.
     structure_seen: bool,
     /// Emptied item lists of closed sections, kept for the next sections
-    /// to open: most sections are short-lived, and a list that has grown
-    /// once need not grow again.
+    /// to hold points: most sections are short-lived, and a list that has
+    /// grown once need not grow again.
     spare_items: Vec<Vec<Item>>,
     /// Emptied, where the blocks of a closing section with points are
     /// grouped ([`TreeBuilder::group_section_items`]).
@@ -1003,14 +1056,18 @@ const SPARE_ITEM_LISTS: usize = 16;
 const SPARE_ITEMS_MAX: usize = 256;
 
 impl TreeBuilder {
-    fn items(&self) -> &[Item] {
-        self.stack.last().map_or(&self.root, |open| &open.items)
+    /// The last item of the innermost open section, or of the top level.
+    fn last(&self) -> Option<LastItem<'_>> {
+        match self.stack.last() {
+            Some(open) => open.last(),
+            None => self.root.last().map(LastItem::of),
+        }
     }
 
     fn push(&mut self, item: Item) {
         self.structure_seen |= matches!(item, Item::Point(..));
         match self.stack.last_mut() {
-            Some(open) => open.items.push(item),
+            Some(open) => open.push(item, &mut self.spare_items),
             None => {
                 self.point_at_root |= matches!(item, Item::Point(..));
                 self.root.push(item);
@@ -1050,14 +1107,14 @@ impl TreeBuilder {
 
     /// Whether the last item is a point of this scheme.
     fn last_is_point_of(&self, scheme: &str) -> bool {
-        matches!(self.items().last(), Some(Item::Point(point)) if point.0.scheme == scheme)
+        matches!(self.last(), Some(LastItem::Point(point)) if point.0.scheme == scheme)
     }
 
     /// Whether the last item is a paragraph (or a point's) ending in a colon.
     fn last_ends_with_colon(&self, context: &Context<'_>) -> bool {
-        let paragraph = match self.items().last() {
-            Some(Item::Point(point)) => &point.1,
-            Some(Item::Block(Block::Paragraph(paragraph))) => paragraph,
+        let paragraph = match self.last() {
+            Some(LastItem::Point(point)) => &point.1,
+            Some(LastItem::Block(Block::Paragraph(paragraph))) => paragraph,
             _ => return false,
         };
         context
@@ -1087,14 +1144,13 @@ impl TreeBuilder {
                 self.close_innermost();
             }
         }
-        let items = self.spare_items.pop().unwrap_or_default();
         // Its place on the stack does not change while it is open.
         section.level = u32::try_from(self.stack.len() + 1).unwrap_or(u32::MAX);
         self.stack.push(OpenSection {
             key,
             rank,
             section,
-            items,
+            items: Vec::new(),
         });
     }
 
@@ -1106,29 +1162,30 @@ impl TreeBuilder {
         else {
             return;
         };
-        let (children, emptied) = self.group_section_items(items);
-        if self.spare_items.len() < SPARE_ITEM_LISTS && emptied.capacity() <= SPARE_ITEMS_MAX {
-            self.spare_items.push(emptied);
+        // Without items, the section holds no point, and its children are
+        // its blocks as they came.
+        if !items.is_empty() {
+            let (children, emptied) = self.group_section_items(items);
+            if self.spare_items.len() < SPARE_ITEM_LISTS && emptied.capacity() <= SPARE_ITEMS_MAX {
+                self.spare_items.push(emptied);
+            }
+            section.children = children;
         }
         // The section spans its heading (where it was opened) to its last
         // child.
-        if let Some(last) = children.last() {
+        if let Some(last) = section.children.last() {
             section.position.end = last.position().end;
         }
-        section.children = children;
         self.push(Item::Block(Block::Section(section)));
     }
 
-    /// The blocks of a closing section's items, in a vector of their
-    /// number ([`group_points_keeping_room`]), and the items emptied. Items
-    /// that hold points make fewer blocks: those are grouped in a scratch
-    /// vector kept for the next time and copied into one of the right
-    /// size, where a vector with room for every item was shrunk, which
-    /// costs the allocator a move as well as the copy.
+    /// The blocks of a closing section's items, which hold a point
+    /// ([`OpenSection::items`]), in a vector of their number, and the
+    /// items emptied. Items that hold points make fewer blocks: those are
+    /// grouped in a scratch vector kept for the next time and copied into
+    /// one of the right size, where a vector with room for every item was
+    /// shrunk, which costs the allocator a move as well as the copy.
     fn group_section_items(&mut self, items: Vec<Item>) -> (Vec<Block>, Vec<Item>) {
-        if !items.iter().any(|item| matches!(item, Item::Point(..))) {
-            return group_points_keeping_room(items);
-        }
         let mut grouped = std::mem::take(&mut self.spare_blocks);
         grouped.clear();
         let emptied = group_points_into(items, &mut grouped);
@@ -1351,6 +1408,120 @@ mod tests {
             }
         }
         assert!(told > 1000, "{told}");
+    }
+
+    /// A compact rendering of blocks: `P0-4` for a paragraph over bytes 0
+    /// to 4, `S1(…)0-9` for a section of level 1, `L[…]` for a list,
+    /// `p2(…)` for its point numbered 2, `-` for a separator.
+    fn shape(blocks: &[Block]) -> String {
+        let parts: Vec<String> = blocks
+            .iter()
+            .map(|block| {
+                let (start, end) = (block.position().start.offset, block.position().end.offset);
+                match block {
+                    Block::Paragraph(_) => format!("P{start}-{end}"),
+                    Block::Section(section) => format!(
+                        "S{}({}){start}-{end}",
+                        section.level,
+                        shape(&section.children)
+                    ),
+                    Block::List(list) => {
+                        let points: Vec<String> = list
+                            .children
+                            .iter()
+                            .map(|p| format!("p{}({})", p.number, shape(&p.children)))
+                            .collect();
+                        format!("L[{}]", points.join(" "))
+                    }
+                    Block::Separator(_) => "-".to_owned(),
+                    _ => "?".to_owned(),
+                }
+            })
+            .collect();
+        parts.join(" ")
+    }
+
+    /// Sections keep their blocks as they come until their first point,
+    /// then every item: the blocks before the first point stay in front,
+    /// in order, the points are grouped with the blocks that follow them
+    /// (those after the last point go back to the section's level), and
+    /// what the builder asks about the last item (a point of a scheme, a
+    /// paragraph ending in a colon) is answered from where it is kept.
+    #[test]
+    fn sections_keep_their_blocks_until_a_point_then_their_items() {
+        let text = "甲：乙。丙：丁。戊。己。庚。辛。壬。";
+        let infos = classify_lines(text);
+        let context = Context::for_test(text, &infos, false);
+        // A paragraph over the character `k` (3 bytes each).
+        let paragraph = |k: usize| {
+            Block::Paragraph(Paragraph {
+                text: text.get(3 * k..3 * k + 3).unwrap_or_default().to_owned(),
+                truncated_start: false,
+                truncated_end: false,
+                inline_points: Vec::new(),
+                position: Position::from_offsets(3 * k, 3 * k + 3),
+            })
+        };
+        let point = |k: usize, number: u32| {
+            let Block::Paragraph(paragraph) = paragraph(k) else {
+                unreachable!("a paragraph")
+            };
+            let marker = Marker {
+                scheme: "arabic",
+                number: Some(number),
+                marker: format!("{number}."),
+                lead: None,
+            };
+            Item::Point(Box::new((marker, paragraph)))
+        };
+        let heading = |k: usize| {
+            opened(Heading {
+                text: String::new(),
+                numbering: None,
+                run_in: false,
+                position: Position::from_offsets(3 * k, 3 * k + 3),
+            })
+        };
+        let chinese = HeadingKey::Numbered(HeadingFamily::Chinese);
+        let arabic = HeadingKey::Numbered(HeadingFamily::Arabic);
+
+        let mut tree = TreeBuilder::default();
+        tree.push(Item::Block(paragraph(0)));
+        tree.open_section(chinese, heading(1));
+        assert!(!tree.last_ends_with_colon(&context), "an empty section");
+        tree.push(Item::Block(paragraph(1)));
+        assert!(tree.last_ends_with_colon(&context), "its paragraph `：`");
+        assert!(!tree.last_is_point_of("arabic"));
+        tree.push(Item::Block(paragraph(2)));
+        assert!(!tree.last_ends_with_colon(&context), "its paragraph `乙`");
+        tree.push(Item::Block(paragraph(3)));
+        tree.push(point(4, 1));
+        assert!(tree.last_is_point_of("arabic"));
+        assert!(!tree.last_is_point_of("circled"));
+        tree.push(Item::Block(paragraph(5)));
+        assert!(!tree.last_is_point_of("arabic"));
+        tree.push(point(6, 2));
+        tree.push(Item::Block(paragraph(7)));
+        // A subsection without points, closed by the next heading of its
+        // parent's family, then one holding only a point.
+        tree.open_section(arabic, heading(8));
+        tree.push(Item::Block(paragraph(9)));
+        tree.push(Item::Block(Block::Separator(Separator {
+            position: Position::from_offsets(30, 31),
+        })));
+        tree.push(Item::Block(paragraph(11)));
+        tree.open_section(chinese, heading(12));
+        tree.push(point(13, 1));
+        tree.open_section(chinese, heading(14));
+        let children = tree.finish();
+        assert_eq!(
+            shape(&children),
+            "P0-3 \
+             S1(P3-6 P6-9 P9-12 \
+             L[p1(P12-15 P15-18) p2(P18-21)] P21-24 S2(P27-30 - P33-36)24-36)3-36 \
+             S1(L[p1(P39-42)])36-42 \
+             S1()42-45"
+        );
     }
 
     #[test]
