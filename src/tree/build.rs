@@ -136,6 +136,7 @@ pub(crate) fn build_streaming(
         raw: &raw,
         tree: TreeBuilder::default(),
         title: None,
+        title_first: None,
         front_matter: true,
         addressee_seen: false,
         in_attachment: false,
@@ -270,6 +271,9 @@ struct Builder<'c, 'a> {
     raw: &'c [RawBlock],
     tree: TreeBuilder,
     title: Option<Title>,
+    /// The first character of the title's text, kept when the title is
+    /// found: a block that does not start with it cannot repeat the title.
+    title_first: Option<char>,
     /// Nothing but the title and furniture seen yet.
     front_matter: bool,
     addressee_seen: bool,
@@ -327,15 +331,10 @@ impl Builder<'_, '_> {
         let block = context.block(&raw);
         let first_line = context.first_line(block);
         let single = raw.first == raw.last;
-        let line_of = |i: Option<usize>| {
-            i.and_then(|i| self.raw.get(i))
-                .filter(|b| b.kind == LineKind::Text)
-                .map(|b| context.first_line(context.block(b)))
-        };
-        let neighbours = (line_of(index.checked_sub(1)), line_of(Some(index + 1)));
 
         if index == 0 {
             if let Some(title) = self.title_of(block) {
+                self.title_first = title.text.chars().next();
                 self.title = Some(title);
                 return index + 1;
             }
@@ -349,11 +348,8 @@ impl Builder<'_, '_> {
         };
         // Normalizing keeps the first character: a block that does not start
         // as the title does cannot repeat it.
-        let may_repeat_title = self
-            .title
-            .as_ref()
-            .and_then(|t| t.text.chars().next())
-            .is_some_and(|c| first_line.starts_with(c));
+        let may_repeat_title =
+            self.title_first.is_some() && first_line.chars().next() == self.title_first;
         if may_repeat_title && self.title.as_ref().map(|t| t.text.as_str()) == single_text.get() {
             self.push_block(Block::RepeatedTitle(RepeatedTitle {
                 position: position_of(block),
@@ -363,7 +359,7 @@ impl Builder<'_, '_> {
         if single && furniture::table_of_contents(first_line).is_ok() {
             return self.table_of_contents(index, block);
         }
-        if let Some(kind) = self.furniture_kind(index, block, &mut single_text, neighbours) {
+        if let Some(kind) = self.furniture_kind(index, block, &mut single_text) {
             self.push_block(kind(Furniture {
                 text: single_text.take(),
                 position: position_of(block),
@@ -526,13 +522,21 @@ impl Builder<'_, '_> {
         })
     }
 
-    /// What kind of furniture a block is, if any.
+    /// The first line of the block at `index`, when it is a text block.
+    fn text_line_at(&self, index: Option<usize>) -> Option<&str> {
+        let context = self.context;
+        index
+            .and_then(|i| self.raw.get(i))
+            .filter(|b| b.kind == LineKind::Text)
+            .map(|b| context.first_line(context.block(b)))
+    }
+
+    /// What kind of furniture the block at `index` is, if any.
     fn furniture_kind(
         &mut self,
         index: usize,
         block: TextBlock<'_>,
         single_text: &mut SingleText<'_, '_>,
-        (previous_line, next_line): (Option<&str>, Option<&str>),
     ) -> Option<fn(Furniture) -> Block> {
         let context = self.context;
         let line = context.first_line(block);
@@ -569,7 +573,12 @@ impl Builder<'_, '_> {
         if !self.front_matter {
             return None;
         }
-        // A `——` line between other `——` lines is an item of a list.
+        // A `——` line between other `——` lines is an item of a list. The
+        // lines around are read only here, in the front matter.
+        let (previous_line, next_line) = (
+            self.text_line_at(index.checked_sub(1)),
+            self.text_line_at(Some(index + 1)),
+        );
         let dashed = |l: Option<&str>| l.is_some_and(|l| furniture::subtitle(l).is_ok());
         if furniture::subtitle(line).is_ok() && !dashed(previous_line) && !dashed(next_line) {
             return Some(Block::Subtitle);
@@ -1522,6 +1531,74 @@ mod tests {
              S1(L[p1(P39-42)])36-42 \
              S1()42-45"
         );
+    }
+
+    /// The roles that depend on the title's first character (a repeated
+    /// title) and on the lines around a block (a `——` subtitle, unless it
+    /// stands among other `——` lines), read only where they are needed.
+    #[test]
+    fn repeated_titles_and_subtitles_in_the_front_matter() {
+        let cases: [(&[&str], &[&str]); 4] = [
+            (
+                &[
+                    "人工智能发展报告",
+                    "人工智能发展报告",
+                    "人工智能的发展很快，这是正文。",
+                ],
+                &["repeated_title", "paragraph"],
+            ),
+            (
+                &[
+                    "人工智能发展报告",
+                    "——在全国会议上的讲话",
+                    "各位代表：",
+                    "正文在这里，句子结束。",
+                ],
+                &["subtitle", "addressee", "paragraph"],
+            ),
+            (
+                &[
+                    "人工智能发展报告",
+                    "——甲项内容",
+                    "——乙项内容",
+                    "——丙项内容",
+                    "正文在这里，句子结束。",
+                ],
+                &["subtitle", "subtitle", "list", "paragraph"],
+            ),
+            (
+                &[
+                    "人工智能发展报告",
+                    "——甲项内容",
+                    "正文在这里，句子结束。",
+                    "——乙项内容",
+                ],
+                &["subtitle", "paragraph", "list"],
+            ),
+        ];
+        for (blocks, roles) in cases {
+            let text = blocks.join("\n\n");
+            let infos = classify_lines(&text);
+            let built = build(&text, &infos, Segmentation::No);
+            let found: Vec<&str> = built
+                .children
+                .iter()
+                .map(|block| match block {
+                    Block::RepeatedTitle(_) => "repeated_title",
+                    Block::Subtitle(_) => "subtitle",
+                    Block::Addressee(_) => "addressee",
+                    Block::Paragraph(_) => "paragraph",
+                    Block::List(_) => "list",
+                    _ => "other",
+                })
+                .collect();
+            assert_eq!(
+                built.title.map(|t| t.text).as_deref(),
+                Some("人工智能发展报告"),
+                "{text}"
+            );
+            assert_eq!(found, roles, "{text}");
+        }
     }
 
     #[test]
