@@ -1087,7 +1087,9 @@ impl TreeBuilder {
     /// The top-level blocks nothing can change any more: all but the last
     /// (which the next block's role may depend on), as long as no point
     /// stands at the top level. Grouping points into lists leaves blocks
-    /// before the first point as they are, so these are final.
+    /// before the first point as they are, so these are final. Asked after
+    /// every block, where most often none is final (the top level holds
+    /// one block while a section is open): then nothing is drained.
     fn take_final(&mut self, ready: &mut Vec<Block>) {
         if self.point_at_root {
             return;
@@ -1098,6 +1100,9 @@ impl TreeBuilder {
             .take(self.root.len().saturating_sub(1))
             .take_while(|item| matches!(item, Item::Block(_)))
             .count();
+        if count == 0 {
+            return;
+        }
         ready.extend(self.root.drain(..count).filter_map(|item| match item {
             Item::Block(block) => Some(block),
             Item::Point(..) => None,
@@ -1531,6 +1536,51 @@ mod tests {
              S1(L[p1(P39-42)])36-42 \
              S1()42-45"
         );
+    }
+
+    /// The top-level blocks are final, and handed over once, when another
+    /// follows them, up to the first point at the top level.
+    #[test]
+    fn top_level_blocks_are_final_once_another_follows() {
+        let separator = |k: usize| {
+            Item::Block(Block::Separator(Separator {
+                position: Position::from_offsets(k, k + 1),
+            }))
+        };
+        let taken = |tree: &mut TreeBuilder| {
+            let mut ready = Vec::new();
+            tree.take_final(&mut ready);
+            let starts: Vec<usize> = ready.iter().map(|b| b.position().start.offset).collect();
+            starts
+        };
+        let mut tree = TreeBuilder::default();
+        assert_eq!(taken(&mut tree), [0usize; 0]);
+        tree.push(separator(0));
+        assert_eq!(taken(&mut tree), [0usize; 0], "the last block waits");
+        tree.push(separator(1));
+        tree.push(separator(2));
+        assert_eq!(taken(&mut tree), [0, 1]);
+        assert_eq!(taken(&mut tree), [0usize; 0], "handed over once");
+        tree.push(separator(3));
+        assert_eq!(taken(&mut tree), [2]);
+        let marker = Marker {
+            scheme: "arabic",
+            number: Some(1),
+            marker: "1.".to_owned(),
+            lead: None,
+        };
+        let paragraph = Paragraph {
+            text: String::new(),
+            truncated_start: false,
+            truncated_end: false,
+            inline_points: Vec::new(),
+            position: Position::from_offsets(4, 5),
+        };
+        tree.push(Item::Point(Box::new((marker, paragraph))));
+        tree.push(separator(5));
+        tree.push(separator(6));
+        assert_eq!(taken(&mut tree), [0usize; 0], "a point at the top level");
+        assert_eq!(shape(&tree.finish()), "- L[p1(P4-5)] - -");
     }
 
     /// The roles that depend on the title's first character (a repeated
