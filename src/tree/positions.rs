@@ -67,7 +67,11 @@ impl VisitLocation<'_> for ResolveInOrder<'_, '_> {
 /// blocks), the index goes back to where it was and the locations are
 /// gathered, sorted and resolved
 /// ([`LineIndex::resolve`]): a place resolves to the same line and column
-/// whichever way it is reached, and either way the time stays linear.
+/// whichever way it is reached. Within a batch the time is linear either
+/// way; a batch whose first location lies behind where the index stopped
+/// makes [`LineIndex::resolve`] sweep again from the top of the text, as
+/// it did before blocks were resolved as reached. A tree the parser
+/// builds never does that: its batches come in order of offset.
 pub(crate) fn resolve_blocks(blocks: &mut [Block], index: &mut LineIndex<'_>) {
     let before = index.clone();
     let mut resolve = ResolveInOrder {
@@ -182,6 +186,12 @@ mod tests {
     /// order) and with them scrambled (out of order, inside characters,
     /// at line ends, past the end); from a fresh index and from one that
     /// has swept to the end already (the first location is behind it).
+    ///
+    /// Both ways go through the same [`LineIndex`] look-up, so this test
+    /// checks the order of resolving and the fall-back (that the index goes
+    /// back to where it was); that a place gets the right line and column
+    /// is the test of `source` that compares the look-up with a plain sweep
+    /// (`places_looked_up_in_the_lines_are_the_places_swept_to`).
     #[test]
     fn resolving_as_reached_agrees_with_gathering_first() {
         let mut texts: Vec<String> = [
