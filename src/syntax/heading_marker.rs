@@ -168,9 +168,14 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// `*space`.
+    /// `*space`. Most parts of a marker are followed by no white space,
+    /// which the first bytes tell without a call
+    /// ([`starts_with_space_maybe`]).
     #[inline]
     fn spaces(&mut self) {
+        if !starts_with_space_maybe(self.rest.as_bytes()) {
+            return;
+        }
         let after = skip_spaces(self.rest);
         self.spaced |= after.len() != self.rest.len();
         self.rest = after;
@@ -215,23 +220,76 @@ impl<'a> Reader<'a> {
 
     /// The marker of `family` read so far, and the rest of the line.
     #[inline]
-    fn marker(self, family: HeadingFamily, number: u32) -> Option<(&'a str, HeadingMarker<'a>)> {
+    fn marker(self, family: HeadingFamily, number: u32) -> Option<Found<'a>> {
         let written = self.input.get(..self.input.len() - self.rest.len())?;
+        Some(Found {
+            family,
+            number,
+            written,
+            rest: self.rest,
+            spaced: self.spaced,
+        })
+    }
+}
+
+/// Whether `bytes` may start with white space ([`is_space`]): with ASCII
+/// white space, or with the first bytes of U+0085 or U+00A0 (`C2 85`,
+/// `C2 A0`), U+1680 (`E1`), U+2000–U+205F (`E2 80`, `E2 81`) or U+3000
+/// (`E3 80 80`). Text that starts otherwise starts with no white space, so
+/// [`skip_spaces`] would leave it as it is; `、` and `。` (`E3 80 81`,
+/// `E3 80 82`), which follow many numerals, are told apart from U+3000 by
+/// their third byte.
+#[inline]
+fn starts_with_space_maybe(bytes: &[u8]) -> bool {
+    match bytes {
+        [b'\t'..=b'\r' | b' ', ..] => true,
+        [0xC2, second, ..] => matches!(second, 0x85 | 0xA0),
+        [0xE1, ..] => true,
+        [0xE2, second, ..] => matches!(second, 0x80 | 0x81),
+        [0xE3, second, third, ..] => *second == 0x80 && *third == 0x80,
+        _ => false,
+    }
+}
+
+/// A marker as a reader found it: small and copied, with the marker as
+/// written still borrowed and its white space not yet taken out. The
+/// readers pass this up instead of a [`HeadingMarker`] (whose `Cow` must
+/// be built, matched and moved at every layer); it becomes one only where
+/// a caller asks for the marker ([`heading_marker`]), and a kept span
+/// ([`MarkerSpan`]) is made from it directly.
+#[derive(Clone, Copy, Debug)]
+struct Found<'a> {
+    family: HeadingFamily,
+    number: u32,
+    /// The marker as written, inner white space included; what comes
+    /// after it in the line is `rest`, except for a Markdown prefix,
+    /// whose trailing white space lies between the two.
+    written: &'a str,
+    /// The rest of the line.
+    rest: &'a str,
+    /// Whether white space was passed over inside `written`.
+    spaced: bool,
+}
+
+impl<'a> Found<'a> {
+    /// The marker, with its white space taken out, and the rest.
+    #[inline]
+    fn into_marker(self) -> (&'a str, HeadingMarker<'a>) {
         let marker = if self.spaced {
-            squeeze(written)
+            squeeze(self.written)
         } else {
             // No white space passed over: none in the marker, whose other
             // parts are no white space.
-            Cow::Borrowed(written)
+            Cow::Borrowed(self.written)
         };
-        Some((
+        (
             self.rest,
             HeadingMarker {
-                family,
-                number,
+                family: self.family,
+                number: self.number,
                 marker,
             },
-        ))
+        )
     }
 }
 
@@ -239,7 +297,7 @@ const OPEN: &[char] = &['（', '('];
 const CLOSE: &[char] = &['）', ')'];
 
 /// `law`: `第一编`, `第二章`, `第三节`, `第十二条`, `第三条之一`.
-fn law(input: &str) -> Option<(&str, HeadingMarker<'_>)> {
+fn law(input: &str) -> Option<Found<'_>> {
     let mut r = Reader::new(input);
     r.one_of(&['第'])?;
     r.spaces();
@@ -255,16 +313,21 @@ fn law(input: &str) -> Option<(&str, HeadingMarker<'_>)> {
         _ => HeadingFamily::Article,
     };
     // `[*space "之" *space chinese_numeral]`, read when it is all there.
+    // The white space read before `之` is what tells whether the marker
+    // stands apart from its text, unless the suffix is there.
     let mut suffix = r;
     suffix.spaces();
+    let mut spaced_after = suffix.rest.len() < r.rest.len();
     if suffix.one_of(&['之']).is_some() {
         suffix.spaces();
         if suffix.chinese_numeral().is_some() {
             r = suffix;
+            let mut after = r;
+            after.spaces();
+            spaced_after = after.rest.len() < r.rest.len();
         }
     }
     // 第三条路, 第一条之外: an article marker stands apart from its text.
-    let spaced_after = skip_spaces(r.rest).len() < r.rest.len();
     if family == HeadingFamily::Article && !(r.rest.is_empty() || spaced_after) {
         return None;
     }
@@ -274,7 +337,7 @@ fn law(input: &str) -> Option<(&str, HeadingMarker<'_>)> {
 /// `chinese`: `一、`, `十一 、`, and the wrong forms `一.`, `一，`, `一：` —
 /// but not `一、二季度` or `一、二、三产业`, nor a marker with nothing after
 /// it.
-fn chinese(input: &str) -> Option<(&str, HeadingMarker<'_>)> {
+fn chinese(input: &str) -> Option<Found<'_>> {
     let mut r = Reader::new(input);
     let number = r.chinese_numeral().filter(|n| *n > 0)?;
     r.spaces();
@@ -295,7 +358,7 @@ fn chinese(input: &str) -> Option<(&str, HeadingMarker<'_>)> {
 
 /// `chinese_parenthesized`: `（一）`, `( 二 )`, `（一)`, the wrong `（一）、`,
 /// and `㈠`.
-fn chinese_parenthesized(input: &str) -> Option<(&str, HeadingMarker<'_>)> {
+fn chinese_parenthesized(input: &str) -> Option<Found<'_>> {
     let family = HeadingFamily::ChineseParenthesized;
     let mut r = Reader::new(input);
     if r.one_of(OPEN).is_none() {
@@ -316,7 +379,7 @@ fn chinese_parenthesized(input: &str) -> Option<(&str, HeadingMarker<'_>)> {
 
 /// `arabic`: `1.`, `１２．`, `1 .`, the wrong `1、`, and `⒈` — but not
 /// `1.5亿元`.
-fn arabic(input: &str) -> Option<(&str, HeadingMarker<'_>)> {
+fn arabic(input: &str) -> Option<Found<'_>> {
     let mut r = Reader::new(input);
     let number = match r.arabic_numeral() {
         Some(number) => {
@@ -333,7 +396,7 @@ fn arabic(input: &str) -> Option<(&str, HeadingMarker<'_>)> {
 }
 
 /// `arabic_parenthesized`: `（1）`, `(1)`, `1）`, `⑴`.
-fn arabic_parenthesized(input: &str) -> Option<(&str, HeadingMarker<'_>)> {
+fn arabic_parenthesized(input: &str) -> Option<Found<'_>> {
     let mut r = Reader::new(input);
     let opened = r.one_of(OPEN).is_some();
     if opened {
@@ -352,7 +415,7 @@ fn arabic_parenthesized(input: &str) -> Option<(&str, HeadingMarker<'_>)> {
 }
 
 /// `circled`: `①`, `❶`, `➀`, `⓵`.
-fn circled(input: &str) -> Option<(&str, HeadingMarker<'_>)> {
+fn circled(input: &str) -> Option<Found<'_>> {
     let mut r = Reader::new(input);
     let (kind, number) = r.rest.chars().next().and_then(enclosed_number)?;
     if !matches!(kind, EnclosedKind::Circled | EnclosedKind::NegativeCircled) {
@@ -370,8 +433,8 @@ fn no_marker(input: &str) -> nom::Err<nom::error::Error<&str>> {
 /// The numbered markers, without Markdown. The first character says which
 /// families can follow, and only their parsers run (in the order of
 /// `any_numbered`); most lines of an article start with none of them.
-fn numbered(input: &str) -> IResult<&str, HeadingMarker<'_>> {
-    let found = match input.chars().next() {
+fn numbered(input: &str) -> Option<Found<'_>> {
+    match input.chars().next() {
         Some('第') => law(input),
         Some('（' | '(') => chinese_parenthesized(input).or_else(|| arabic_parenthesized(input)),
         Some(c) if is_arabic_digit(c) => arabic_parenthesized(input).or_else(|| arabic(input)),
@@ -384,8 +447,7 @@ fn numbered(input: &str) -> IResult<&str, HeadingMarker<'_>> {
             None => None,
         },
         None => None,
-    };
-    found.ok_or_else(|| no_marker(input))
+    }
 }
 
 /// The heading markers that may stand inside a paragraph, `（1）` and `①`
@@ -404,7 +466,9 @@ pub(crate) fn inline_heading_marker(input: &str) -> IResult<&str, HeadingMarker<
         },
         None => None,
     };
-    found.ok_or_else(|| no_marker(input))
+    found
+        .map(Found::into_marker)
+        .ok_or_else(|| no_marker(input))
 }
 
 /// The grammar of the numbered markers written with nom's combinators, as
@@ -577,12 +641,20 @@ pub(crate) fn markdown_prefix(input: &str) -> IResult<&str, u8> {
 /// which tells most lines, costs no call.
 #[inline]
 pub(crate) fn heading_marker(input: &str) -> IResult<&str, HeadingMarker<'_>> {
+    match find(input) {
+        Some(found) => Ok(found.into_marker()),
+        // Most lines: the error `numbered` gives them.
+        None => Err(no_marker(input)),
+    }
+}
+
+/// What [`heading_marker`] finds, as the readers found it: the test of the
+/// first character, which tells most lines, inlined, and the readers out
+/// of line.
+#[inline]
+fn find(input: &str) -> Option<Found<'_>> {
     if !may_start_at(input) {
-        // Most lines: the error `numbered` gives them, without its tests.
-        return Err(nom::Err::Error(nom::error::Error::new(
-            input,
-            nom::error::ErrorKind::Alt,
-        )));
+        return None;
     }
     any_heading_marker(input)
 }
@@ -590,21 +662,20 @@ pub(crate) fn heading_marker(input: &str) -> IResult<&str, HeadingMarker<'_>> {
 /// [`heading_marker`] without the test of the first character: every
 /// parser is tried (what the test is checked against).
 #[inline(never)]
-fn any_heading_marker(input: &str) -> IResult<&str, HeadingMarker<'_>> {
+fn any_heading_marker(input: &str) -> Option<Found<'_>> {
     if !input.starts_with('#') {
         return numbered(input);
     }
     if let Ok((after_prefix, depth)) = markdown_prefix(input) {
         return match numbered(after_prefix) {
-            Ok(found) => Ok(found),
-            Err(_) => Ok((
-                after_prefix,
-                HeadingMarker {
-                    family: HeadingFamily::Markdown(depth),
-                    number: u32::from(depth),
-                    marker: Cow::Borrowed(input.get(..usize::from(depth)).unwrap_or_default()),
-                },
-            )),
+            Some(found) => Some(found),
+            None => Some(Found {
+                family: HeadingFamily::Markdown(depth),
+                number: u32::from(depth),
+                written: input.get(..usize::from(depth)).unwrap_or_default(),
+                rest: after_prefix,
+                spaced: false,
+            }),
         };
     }
     numbered(input)
@@ -657,20 +728,16 @@ pub(crate) struct MarkerSpan {
 }
 
 impl MarkerSpan {
-    /// The span of `found`, which [`heading_marker`] found at the start of
-    /// `line`, leaving `rest`; `None` when an offset does not fit in 16
-    /// bits (a marker with thousands of spaces inside).
-    fn of(line: &str, rest: &str, found: &HeadingMarker<'_>) -> Option<MarkerSpan> {
-        let rest_at = line.len().checked_sub(rest.len())?;
+    /// The span of `found`, which [`find`] found at the start of `line`;
+    /// `None` when an offset does not fit in 16 bits (a marker with
+    /// thousands of spaces inside). The marker as written ends where the
+    /// rest starts, but for a Markdown prefix alone, which is the line's
+    /// first `depth` bytes (its white space comes between).
+    fn of(line: &str, found: &Found<'_>) -> Option<MarkerSpan> {
+        let rest_at = line.len().checked_sub(found.rest.len())?;
         let (from, to) = match found.family {
-            // `## ` and no other marker: the hashes.
             HeadingFamily::Markdown(depth) => (0, usize::from(depth)),
-            // `## 第一章`: a numbered marker after the prefix.
-            _ if line.starts_with('#') => match markdown_prefix(line) {
-                Ok((after_prefix, _)) => (line.len() - after_prefix.len(), rest_at),
-                Err(_) => (0, rest_at),
-            },
-            _ => (0, rest_at),
+            _ => (rest_at.checked_sub(found.written.len())?, rest_at),
         };
         Some(MarkerSpan {
             family: found.family,
@@ -678,7 +745,7 @@ impl MarkerSpan {
             from: u16::try_from(from).ok()?,
             to: u16::try_from(to).ok()?,
             rest: u16::try_from(rest_at).ok()?,
-            spaced: matches!(found.marker, Cow::Owned(_)),
+            spaced: found.spaced,
         })
     }
 
@@ -716,11 +783,11 @@ pub(crate) enum FirstMarker {
 impl FirstMarker {
     /// Look for a heading marker at the start of `line`.
     pub(crate) fn of(line: &str) -> FirstMarker {
-        match heading_marker(line) {
-            Ok((rest, found)) => {
-                MarkerSpan::of(line, rest, &found).map_or(FirstMarker::Unread, FirstMarker::Found)
+        match find(line) {
+            Some(found) => {
+                MarkerSpan::of(line, &found).map_or(FirstMarker::Unread, FirstMarker::Found)
             }
-            Err(_) => FirstMarker::Absent,
+            None => FirstMarker::Absent,
         }
     }
 
@@ -729,7 +796,7 @@ impl FirstMarker {
     /// [`heading_marker`] gives, without its error.
     pub(crate) fn read<'a>(&self, line: &'a str) -> Option<(&'a str, HeadingMarker<'a>)> {
         match self {
-            FirstMarker::Unread => heading_marker(line).ok(),
+            FirstMarker::Unread => find(line).map(Found::into_marker),
             FirstMarker::Absent => None,
             FirstMarker::Found(span) => span.read(line),
         }
@@ -745,6 +812,39 @@ impl FirstMarker {
 mod tests {
     use super::*;
     use HeadingFamily::*;
+
+    /// [`super::numbered`] as the grammar's parsers answer: the marker and
+    /// the rest, or nom's error.
+    fn numbered(input: &str) -> IResult<&str, HeadingMarker<'_>> {
+        super::numbered(input)
+            .map(Found::into_marker)
+            .ok_or_else(|| no_marker(input))
+    }
+
+    /// The fast path of `Reader::spaces` and of `law` skips only texts
+    /// that [`skip_spaces`] leaves as they are: every character (all of
+    /// Unicode) that [`starts_with_space_maybe`] rejects, alone or before
+    /// more text, is no white space; and it accepts every white space.
+    #[test]
+    fn texts_said_to_start_without_space_start_without_space() {
+        let mut spaces = 0;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for text in [c.to_string(), format!("{c} 一"), format!("{c}\u{3000}")] {
+                if starts_with_space_maybe(text.as_bytes()) {
+                    continue;
+                }
+                assert!(!is_space(c), "{c:?}");
+                assert_eq!(skip_spaces(&text), text.as_str(), "{c:?}");
+            }
+            spaces += usize::from(is_space(c));
+        }
+        assert_eq!(spaces, 25);
+        // `、` and `。` are told from U+3000 by the third byte.
+        assert!(!starts_with_space_maybe("、".as_bytes()));
+        assert!(!starts_with_space_maybe("。".as_bytes()));
+        assert!(starts_with_space_maybe("\u{3000}".as_bytes()));
+        assert!(!starts_with_space_maybe(b""));
+    }
 
     fn found(input: &str) -> Option<(HeadingFamily, u32, String, &str)> {
         heading_marker(input)
@@ -899,7 +999,7 @@ mod tests {
         // parsers, tried without it, find.
         crate::syntax::assert_rejected_characters_start_nothing(
             may_start_heading_marker,
-            |input| any_heading_marker(input).is_ok(),
+            |input| any_heading_marker(input).is_some(),
             &rests,
         );
         // The pre-test told from the bytes is the pre-test.
