@@ -374,6 +374,50 @@ mod tests {
         }
     }
 
+    /// The reader of `一是` and `二要` written by hand accepts what its
+    /// grammar accepts, with the same marker and rest: on every text of at
+    /// most five pieces that make numerals (also past 九十九), 是 and 要,
+    /// the idiom `一是一，二是二` with each of its punctuation marks, the
+    /// words 要 starts (`三要素`, `二要求`), white space of three kinds and
+    /// other text. A reader that missed the idiom's `：` fails here
+    /// (`一是一：二是二`).
+    #[test]
+    fn numeral_shi_or_yao_read_by_hand_is_its_grammar() {
+        let pieces = [
+            "一",
+            "九十九",
+            "百",
+            "是",
+            "要",
+            "素",
+            "求",
+            "，",
+            ",",
+            "：",
+            " ",
+            "　",
+            "\t",
+            "甲",
+        ];
+        let texts = crate::syntax::concatenations(&pieces, 5);
+        let mut found = 0;
+        for text in &texts {
+            let by_hand = numeral_shi_or_yao(text);
+            let by_grammar = grammar::numeral_shi_or_yao(text).ok();
+            assert_eq!(by_hand, by_grammar, "{text:?}");
+            found += usize::from(by_hand.is_some());
+        }
+        assert!(found > 1000, "{found} markers");
+        for idiom in [
+            "一是一，二是二",
+            "一是一,二是二",
+            "一是一：二是二",
+            "一是一 ：二",
+        ] {
+            assert_eq!(numeral_shi_or_yao(idiom), None, "{idiom:?}");
+        }
+    }
+
     /// The em dash form tells the text after the dashes by its first
     /// character, as the scan of the whole run it replaced did: on every
     /// character of the Basic Multilingual Plane after each dash and after
