@@ -474,7 +474,11 @@ pub(crate) fn inline_heading_marker(input: &str) -> IResult<&str, HeadingMarker<
 /// The grammar of the numbered markers written with nom's combinators, as
 /// it was parsed before the readers above were written out by hand: the
 /// oracle the readers are tested against (they must find the same marker
-/// and leave the same rest on every input).
+/// and leave the same rest on every input). It reads numerals and white
+/// space with the same functions as the readers (`chinese_numeral`,
+/// `arabic_numeral`, `trim_start_spaces`), so what it checks is how the
+/// readers put the parts together; those functions are tested on their
+/// own, against slower definitions (in `numeral` and `text`).
 #[cfg(test)]
 mod grammar {
     use super::*;

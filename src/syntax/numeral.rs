@@ -191,8 +191,9 @@ fn numeral(input: &str) -> IResult<&str, u32> {
 /// `千` or `两`.
 pub(crate) fn chinese_numeral(input: &str) -> IResult<&str, u32> {
     // The usual cases, a digit standing alone (`一、`, `二是`) or tens
-    // (`十二条`, `二十一、`), read here from the bytes; only 百 or 千 after
-    // the first digit make a longer numeral.
+    // (`十二条`, `二十一、`), read here from the bytes (十 after the first
+    // digit makes tens); only 百 or 千 after it make a longer numeral, left
+    // to the grammar.
     let bytes = input.as_bytes();
     if let Some(value) = digit_of(bytes) {
         let rest = input.get(DIGIT_LEN..).unwrap_or_default();
