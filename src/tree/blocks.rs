@@ -88,20 +88,10 @@ impl<'a> Context<'a> {
     fn span_pieces(&self, block: TextBlock<'a>) -> impl Iterator<Item = &'a str> + 'a {
         let text = self.text;
         let (from, to) = (block.start, block.end);
-        block.lines.iter().filter_map(move |line| {
-            if from <= line.content_start && line.content_end <= to {
-                return text
-                    .get(line.content_start..line.content_end)
-                    .filter(|piece| !piece.is_empty());
-            }
-            let start = line.content_start.max(from);
-            let end = line.content_end.min(to);
-            (start < end)
-                .then(|| text.get(start..end))
-                .flatten()
-                .map(trim_spaces)
-                .filter(|piece| !piece.is_empty())
-        })
+        block
+            .lines
+            .iter()
+            .filter_map(move |line| piece_of(text, line, from, to))
     }
 
     /// Normalized text of the block between two offsets.
@@ -847,24 +837,30 @@ impl<'a> Iterator for Pieces<'a> {
                 self.lines = [].iter();
                 return None;
             }
-            // A line's content has no white space at either end: only a
-            // line that is cut is trimmed.
-            let piece = if from <= line.content_start && line.content_end <= to {
-                self.text.get(line.content_start..line.content_end)
-            } else {
-                let start = line.content_start.max(from);
-                let end = line.content_end.min(to);
-                (start < end)
-                    .then(|| self.text.get(start..end))
-                    .flatten()
-                    .map(trim_spaces)
-            };
-            if let Some(piece) = piece.filter(|piece| !piece.is_empty()) {
+            if let Some(piece) = piece_of(self.text, line, from, to) {
                 return Some(piece);
             }
         }
         None
     }
+}
+
+/// The content of `line` cut to `from..to`, or `None` when nothing of it
+/// is left. A line's content has no white space at either end: only a
+/// line that is cut is trimmed.
+#[inline(always)]
+fn piece_of<'a>(text: &'a str, line: &LineInfo, from: usize, to: usize) -> Option<&'a str> {
+    let piece = if from <= line.content_start && line.content_end <= to {
+        text.get(line.content_start..line.content_end)
+    } else {
+        let start = line.content_start.max(from);
+        let end = line.content_end.min(to);
+        (start < end)
+            .then(|| text.get(start..end))
+            .flatten()
+            .map(trim_spaces)
+    };
+    piece.filter(|piece| !piece.is_empty())
 }
 
 /// Finds the lines of paragraphs met in text order: from the last one's
