@@ -144,23 +144,42 @@ impl<'t, W: Write> JsonWriter<'t, W> {
         write_escaped(&mut self.buf, s.as_bytes());
     }
 
-    /// `,"position":{…}}` — the last field of every node, and its close,
-    /// written in place: the buffer is lengthened by the room a position
-    /// is written in (zeroed by the compiler with stores of its own) and
-    /// cut back to what was written. A position whose numbers are all
-    /// below 10^8 (every one in a text below 100 MB) is written by
-    /// [`ShortPosition`], any other by [`PositionJson`]. Not inlined: one
-    /// copy serves every kind of node.
+    /// `,"position":{…}}` — the last field of every node, and its close.
+    /// A position whose numbers are all below 10^8 (every one in a text
+    /// below 100 MB) is written by [`ShortPosition`] in place: the buffer
+    /// is lengthened by the room it is written in (zeroed by the compiler
+    /// with stores of its own) and cut back to what was written. Any other
+    /// is written a piece at a time ([`JsonWriter::long_position`]). Not
+    /// inlined: one copy serves every kind of node.
     #[inline(never)]
     fn position_last(&mut self, position: &Position) {
         match ShortPosition::of(position) {
             Some(short) => self.in_room::<SHORT_POSITION_ROOM>(|room| short.write(room)),
-            None => self.in_room::<POSITION_JSON_ROOM>(|bytes| {
-                let mut json = PositionJson { bytes, len: 0 };
-                json.position(position);
-                json.len
-            }),
+            None => self.long_position(position),
         }
+    }
+
+    /// [`JsonWriter::position_last`] for a position with a number at 10^8
+    /// or beyond (a text of 100 MB or more): each piece pushed on its own,
+    /// the numbers by [`JsonWriter::size`].
+    #[cold]
+    fn long_position(&mut self, position: &Position) {
+        self.raw(",\"position\":{\"start\":");
+        self.location(&position.start);
+        self.raw(",\"end\":");
+        self.location(&position.end);
+        self.raw("}}");
+    }
+
+    /// `{"line":…,"column":…,"offset":…}`.
+    fn location(&mut self, at: &Location) {
+        self.raw("{\"line\":");
+        self.size(at.line);
+        self.raw(",\"column\":");
+        self.size(at.column);
+        self.raw(",\"offset\":");
+        self.size(at.offset);
+        self.raw("}");
     }
 
     /// Lengthen the buffer by `ROOM` zeros, let `write` write into them and
@@ -425,162 +444,17 @@ impl<'t, W: Write> JsonWriter<'t, W> {
     }
 }
 
-/// The JSON of a position, written into room at the end of the output
-/// buffer ([`JsonWriter::position_last`]) with its length kept in a
-/// register: a node's position is six numbers and ten pieces of
-/// punctuation, each of which would otherwise be a push of its own, with
-/// the buffer's length and capacity loaded, checked and stored again (and
-/// the numbers' digits, of a length known only at run time, a call to
-/// `memcpy` each); gathered in an array of its own, the position would be
-/// copied again (a `memcpy` call).
-///
-/// Each piece is written where the length so far, capped at
-/// [`POSITION_JSON_MAX`], says: that place and a piece of up to 16 bytes
-/// after it are within the room whatever the length, so the compiler
-/// leaves out the checks of every piece against the room's end. No
-/// position is longer than the cap, so the cap changes nothing.
-struct PositionJson<'a> {
-    bytes: &'a mut [u8; POSITION_JSON_ROOM],
-    len: usize,
-}
-
-/// The longest position: six 20-digit numbers and 88 bytes of keys and
-/// punctuation.
-const POSITION_JSON_MAX: usize = 208;
-
-/// The room a position is written in: up to the cap, and a piece of up to
-/// 16 bytes beyond (the eight-byte store that writes a number's digits,
-/// [`PositionJson::put_word`], and the punctuation). Small enough for the
-/// compiler to zero it with stores of its own instead of a call to
-/// `memset` (about 35 instructions more on 272 bytes).
-const POSITION_JSON_ROOM: usize = POSITION_JSON_MAX + 16;
-
-impl PositionJson<'_> {
-    #[cfg(test)]
-    fn bytes(&self) -> &[u8] {
-        self.bytes.get(..self.len).unwrap_or_default()
-    }
-
-    /// Where the next piece goes: the length so far, capped (see
-    /// [`PositionJson`]).
-    #[inline(always)]
-    fn at(&self) -> usize {
-        self.len.min(POSITION_JSON_MAX)
-    }
-
-    /// A piece of punctuation, or itoa's digits. A piece of up to 16
-    /// bytes is written without a check against the room's end (see
-    /// [`PositionJson`]); a longer one (the first, 21 bytes at the start of
-    /// the room, and long digits) is checked.
-    #[inline(always)]
-    fn put(&mut self, piece: &[u8]) {
-        let at = self.at();
-        if let Some(room) = self.bytes.get_mut(at..at + piece.len()) {
-            room.copy_from_slice(piece);
-            self.len = at + piece.len();
-        }
-    }
-
-    /// `,"position":{…}}`. The end of a node is most often on the line
-    /// it starts on (half of them on the benchmark): its line's digits are
-    /// the start's, not made again.
-    #[inline(always)]
-    fn position(&mut self, position: &Position) {
-        let (start, end) = (&position.start, &position.end);
-        self.put(b",\"position\":{\"start\":");
-        self.put(b"{\"line\":");
-        let line = self.decimal(start.line as u64);
-        self.location_rest(start);
-        self.put(b",\"end\":{\"line\":");
-        match line {
-            Some((word, len)) if end.line == start.line => self.put_word(word, len),
-            _ => {
-                self.decimal(end.line as u64);
-            }
-        }
-        self.location_rest(end);
-        self.put(b"}}");
-    }
-
-    /// A location's column and offset, and its close.
-    #[inline(always)]
-    fn location_rest(&mut self, at: &Location) {
-        self.put(b",\"column\":");
-        self.small_decimal(at.column as u64);
-        self.put(b",\"offset\":");
-        self.decimal(at.offset as u64);
-        self.put(b"}");
-    }
-
-    /// `n` in decimal, for a number most often below 100 (a column): its
-    /// one or two digits are looked up ([`SMALL_DECIMALS`]), without the
-    /// eight of [`PositionJson::decimal`].
-    #[inline(always)]
-    fn small_decimal(&mut self, n: u64) {
-        match usize::try_from(n).ok().and_then(|i| SMALL_DECIMALS.get(i)) {
-            Some(&digits) => self.put_word(u64::from(digits), 1 + usize::from(n >= 10)),
-            None => {
-                self.decimal(n);
-            }
-        }
-    }
-
-    /// `n` in decimal, and, below 10^8, the word and length its digits
-    /// were stored with, to be stored again. Below 10^8 (the lines and
-    /// offsets of any text below 100 MB) the digits are made in a
-    /// register, eight at a time ([`eight_digits`]), and stored eight
-    /// bytes at once: digits stored a pair at a time and read back to be
-    /// copied made each number wait for its stores (a load cannot be
-    /// served from several smaller stores), which made writing positions
-    /// the writer's largest cost in `perf record`. Larger numbers take the
-    /// slower way.
-    #[inline(always)]
-    fn decimal(&mut self, n: u64) -> Option<(u64, usize)> {
-        if n < E8 {
-            let (word, len) = leading_digits(eight_digits(n));
-            self.put_word(word, len);
-            Some((word, len))
-        } else {
-            self.long_decimal(n);
-            None
-        }
-    }
-
-    /// [`PositionJson::decimal`] for a number of nine digits or more:
-    /// below 10^16 two times eight digits made in a register, beyond
-    /// (offsets beyond 10 PB) itoa's digits, copied.
-    #[cold]
-    fn long_decimal(&mut self, n: u64) {
-        if n < E8 * E8 {
-            let (word, len) = leading_digits(eight_digits(n / E8));
-            self.put_word(word, len);
-            self.put_word(eight_digits(n % E8) | ASCII_ZEROS, 8);
-        } else {
-            let mut digits = itoa::Buffer::new();
-            self.put(digits.format(n).as_bytes());
-        }
-    }
-
-    /// Keep the first `len` (at most 8) of the eight bytes of `word`, the
-    /// first in its lowest byte: all eight are stored (one store, straight
-    /// from the register), the next piece overwrites the rest.
-    #[inline(always)]
-    fn put_word(&mut self, word: u64, len: usize) {
-        let at = self.at();
-        if let Some(room) = self.bytes.get_mut(at..at + 8) {
-            room.copy_from_slice(&word.to_le_bytes());
-            self.len = at + len;
-        }
-    }
-}
-
-/// A position whose six numbers are all below 10^8, written without the
-/// cap [`PositionJson`] puts on every place a piece goes to: each piece
-/// is a constant, and each number at most eight digits, so every place is
-/// a sum of known bounds, at most [`SHORT_POSITION_MAX`], which the
-/// compiler works out itself and so leaves out the check of each piece
-/// against the room's end (the check stays in the code, and a piece that
-/// failed it would be left out, never written out of bounds).
+/// A position whose six numbers are all below 10^8, written into room at
+/// the end of the output buffer ([`JsonWriter::position_last`]): a node's
+/// position is six numbers and ten pieces of punctuation, each of which
+/// would otherwise be a push of its own, with the buffer's length and
+/// capacity loaded, checked and stored again. Each piece is a constant,
+/// and each number at most eight digits, made in a register
+/// ([`eight_digits`]) and stored eight bytes at once, so every place is a
+/// sum of known bounds, at most [`SHORT_POSITION_MAX`], which the compiler
+/// works out itself and so leaves out the check of each piece against the
+/// room's end (the check stays in the code, and a piece that failed it
+/// would be left out, never written out of bounds).
 struct ShortPosition<'a> {
     start: &'a Location,
     end: &'a Location,
@@ -612,8 +486,8 @@ impl<'a> ShortPosition<'a> {
     }
 
     /// Write `,"position":{…}}` at the start of `room`; returns its
-    /// length. As [`PositionJson::position`], the end's line is the
-    /// start's digits again when both are on one line.
+    /// length. The end is most often on the line it starts on (half of
+    /// the nodes of the benchmark): its line's digits are the start's.
     #[inline(always)]
     fn write(&self, room: &mut [u8; SHORT_POSITION_ROOM]) -> usize {
         let (start, end) = (self.start, self.end);
@@ -922,28 +796,31 @@ fn escape_each(buf: &mut Vec<u8>, bytes: &[u8]) {
 mod tests {
     use super::*;
 
-    /// Numbers are written as `to_string` writes them, one after the
-    /// other: every length from 1 to 20 digits, at its bounds.
+    /// Numbers in positions are written as `to_string` writes them, one
+    /// after the other: every length from 1 to 20 digits, at its bounds,
+    /// in every field (the short way below 10^8, the long way beyond).
     #[test]
     fn numbers_are_written_in_decimal() {
-        let mut numbers = vec![0, 1, 9, 42, u64::MAX, u64::MAX - 1];
-        let mut power: u64 = 1;
+        let mut numbers = vec![0, 1, 9, 42, usize::MAX, usize::MAX - 1];
+        let mut power: usize = 1;
         while let Some(next) = power.checked_mul(10) {
             numbers.extend([power - 1, power, power + 1, next - 1, power * 7 + 3]);
             power = next;
         }
         numbers.extend((0..2000).map(|n| n * 7919));
-        let mut bytes = [0; POSITION_JSON_ROOM];
-        let mut json = PositionJson {
-            bytes: &mut bytes,
-            len: 0,
-        };
         for n in numbers {
-            json.len = 0;
-            json.put(b"x");
-            json.decimal(n);
-            json.decimal(n);
-            assert_eq!(json.bytes(), format!("x{n}{n}").as_bytes(), "{n}");
+            let at = Location {
+                line: n,
+                column: n,
+                offset: n,
+            };
+            let mut ours = JsonWriter::new(Vec::new(), None);
+            ours.position_last(&Position { start: at, end: at });
+            let expected = format!(
+                ",\"position\":{{\"start\":{{\"line\":{n},\"column\":{n},\"offset\":{n}}},\
+                 \"end\":{{\"line\":{n},\"column\":{n},\"offset\":{n}}}}}}}"
+            );
+            assert_eq!(String::from_utf8_lossy(&ours.buf), expected, "{n}");
         }
     }
 
@@ -952,15 +829,10 @@ mod tests {
     /// digit at every place.
     #[test]
     fn eight_digits_are_the_decimal_digits() {
-        let mut bytes = [0; POSITION_JSON_ROOM];
-        let mut json = PositionJson {
-            bytes: &mut bytes,
-            len: 0,
-        };
         for n in (0..100_000_000u64).step_by(997).chain(0..20_000) {
-            json.len = 0;
-            json.decimal(n);
-            assert_eq!(json.bytes(), n.to_string().as_bytes(), "{n}");
+            let (word, len) = leading_digits(eight_digits(n));
+            let bytes = word.to_le_bytes();
+            assert_eq!(bytes.get(..len), Some(n.to_string().as_bytes()), "{n}");
         }
     }
 
@@ -1020,8 +892,9 @@ mod tests {
 
     /// A position with every number below 10^8 is written by
     /// [`ShortPosition`], in at most [`SHORT_POSITION_MAX`] bytes; one with
-    /// any of its six numbers at 10^8 or beyond by [`PositionJson`]; both
-    /// as serde_json writes them, start and end on one line or not.
+    /// any of its six numbers at 10^8 or beyond by
+    /// [`JsonWriter::long_position`]; both as serde_json writes them, start
+    /// and end on one line or not.
     #[test]
     fn short_positions_are_those_below_ten_to_the_eight() {
         let longest = E8 as usize - 1;
