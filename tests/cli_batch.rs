@@ -846,6 +846,50 @@ fn jsonl_keeps_the_order_of_many_lines() {
     }
 }
 
+/// A line is answered while standard input is still open, so that a
+/// producer that waits for each answer before it sends the next line (a
+/// request and response loop) is served: the answer to the first line
+/// must come before the second is written. (A writer that flushed only at
+/// the end would leave the reader waiting until the timeout.)
+#[test]
+fn jsonl_answers_each_line_before_the_input_ends() {
+    use std::io::Write;
+    use std::sync::mpsc;
+    use std::time::Duration;
+    for jobs in ["1", "2"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_outline"))
+            .args(["parse", "--jsonl", "--jobs", jobs])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("outline starts");
+        let mut stdin = child.stdin.take().expect("standard input");
+        let stdout = child.stdout.take().expect("standard output");
+        let (answers, answered) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines() {
+                let Ok(line) = line else { break };
+                if answers.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        for id in 0..3 {
+            let line = jsonl_line(&Value::from(id), POINTS, "");
+            stdin.write_all(line.as_bytes()).expect("a line written");
+            stdin.flush().expect("flushed");
+            let answer = answered
+                .recv_timeout(Duration::from_secs(30))
+                .unwrap_or_else(|_| panic!("--jobs {jobs}: no answer to line {id} within 30 s"));
+            assert_eq!(json(&answer, "an answer")["id"], id, "--jobs {jobs}");
+        }
+        drop(stdin);
+        let status = child.wait().expect("outline ends");
+        assert!(status.success(), "--jobs {jobs}: {status}");
+    }
+}
+
 #[test]
 fn jsonl_answers_malformed_lines_and_goes_on() {
     let scratch = Scratch::new("jsonl-malformed");

@@ -1,57 +1,58 @@
 //! Running a command over many inputs on all cores, with the output in
 //! input order.
 //!
-//! [`run`] is a pipeline:
+//! [`run`] has `--jobs` workers, one loop each on the rayon pool, and a
+//! writer on the calling thread:
 //!
-//! 1. the calling thread takes the inputs a chunk at a time (a slice of
-//!    files, or the lines a reader thread has ready) and hands each chunk
-//!    to the rayon pool of `--jobs` threads as a task of its own, as long
-//!    as fewer than [`CHUNKS_IN_FLIGHT`] are in flight (handed over and not
-//!    yet written out);
-//! 2. the pool does the work of the chunks in parallel (read, parse,
-//!    serialize, and for `--out-dir` write): a thread done with its part of
-//!    one chunk goes on with the next, so a large input holds up the
-//!    writing of what comes after it, and the workers only once
-//!    [`CHUNKS_IN_FLIGHT`] chunks are waiting on it;
-//! 3. a writer thread hands the results, in input order, to a [`Sink`]
-//!    (standard output, the findings' formats, the failure count).
+//! 1. a worker takes the next input (in input order, one at a time), does
+//!    its work (read, parse, serialize, and for `--out-dir` write) and
+//!    leaves the result in the run's slots, under the input's number;
+//! 2. the writer takes the results from the slots in input order, as far
+//!    as they are done, and hands them to a [`Sink`] (standard output,
+//!    the findings' formats, the failure count).
 //!
-//! Memory is bounded by a few chunks, whatever the number and size of
-//! the inputs: a chunk has at most [`BatchArgs::chunk_len`] inputs, and
-//! ends with the input that brings it to [`BatchArgs::chunk_bytes`]
-//! bytes ([`BatchArgs::chunks`] makes the first ones short). When the
-//! writer stops (standard output closed, a write failed), the inputs not
-//! yet begun are passed over. A panic in the work of an input ends the run
-//! with that panic, as a panic anywhere else would.
+//! Nothing is measured before the work: a run never looks at a file before
+//! a worker reads it (a `stat` of every file on the calling thread cost
+//! the small-file directory of the bench a tenth of its two-worker
+//! throughput, and more than that of the gain over one worker). Memory is
+//! bounded instead by what waits to be written: a worker takes no new
+//! input while the results done and not yet written are [`Window::items`]
+//! or more, or hold [`Window::bytes`] or more; so at most that, and one
+//! result a worker beyond it. Inputs are taken in order and the input the
+//! writer waits for is always being worked on, so a full window always
+//! empties: a large input holds up the writing of what comes after it,
+//! and the workers only once the window is full.
+//!
+//! The writer is woken when the input it waits for is done, and while
+//! results keep coming it looks every [`TICK`] instead: one wake-up a
+//! result would cost small files more than their work. When it has caught
+//! up and nothing came for a tick, it flushes the sink ([`Sink::idle`]),
+//! so that a reader downstream sees every result finished so far.
+//!
+//! When the writer stops (standard output closed, a write failed), the
+//! inputs not yet taken are passed over. A panic in the work of an input
+//! ends the run with that panic, when the writer reaches it, as a panic
+//! anywhere else would.
 
 use super::io::report;
 use super::Failure;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use rayon::prelude::*;
 use std::any::Any;
-use std::collections::BTreeMap;
+use std::collections::VecDeque;
 use std::io::IsTerminal;
 use std::num::NonZeroUsize;
 use std::panic::{self, AssertUnwindSafe};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc;
-#[cfg(test)]
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 use std::thread;
+use std::time::Duration;
 
 /// The most worker threads a run starts: the work gains nothing beyond a
 /// few per core, while starting ten thousand took 39 s, and a hundred
 /// thousand 295 s and 820 MB before a worker thread failed.
 pub(crate) const JOBS_MAX: usize = 256;
 
-/// How many chunks may be in flight at once: handed to the pool, and not
-/// yet written out. Two would keep the workers busy while the writer
-/// writes; more let them go on past a chunk whose large input the writer
-/// waits for.
-pub(crate) const CHUNKS_IN_FLIGHT: usize = 4;
-
-/// The least [`BatchArgs::chunk_bytes`]: 8 MiB.
-pub(crate) const CHUNK_BYTES_MIN: u64 = 8 << 20;
+/// How often the writer looks for results while they keep coming.
+pub(crate) const TICK: Duration = Duration::from_millis(2);
 
 /// Options shared by the commands that run over many files.
 #[derive(clap::Args)]
@@ -87,63 +88,37 @@ impl BatchArgs {
             .map_err(|err| Failure(format!("cannot start the worker threads: {err}")))
     }
 
-    /// How many inputs to hand to the pool at a time: enough for every
-    /// thread to stay busy, few enough to bound memory.
-    pub(crate) fn chunk_len(&self) -> usize {
-        self.jobs().saturating_mul(64).clamp(64, 4096)
-    }
-
-    /// How many bytes of input end a chunk (the input that reaches them is
-    /// its last): four MiB a thread, and at least [`CHUNK_BYTES_MIN`]. A
-    /// chunk's results are all held until the whole chunk is done, and
-    /// they are large (an outline's JSON is three to four times its input;
-    /// `check` keeps each file's text for its snippets): with
-    /// [`CHUNKS_IN_FLIGHT`] chunks, a directory of large files would
-    /// otherwise be held hundreds of files at once. JSON Lines input is
-    /// cut the same way: more threads keep more bytes in flight (with 16,
-    /// chunks of up to 64 MiB where a fixed 8 MiB bound held them to 8).
-    pub(crate) fn chunk_bytes(&self) -> u64 {
-        u64::try_from(self.jobs())
-            .unwrap_or(u64::MAX)
-            .saturating_mul(4 << 20)
-            .max(CHUNK_BYTES_MIN)
-    }
-
-    /// `inputs` in chunks for [`run`]: the first of one input a thread,
-    /// each next one twice as long, up to [`BatchArgs::chunk_len`]; and a
-    /// chunk ends once its inputs have [`BatchArgs::chunk_bytes`] bytes in
-    /// all (`size` tells an input's, 0 when unknown). A chunk's results
-    /// are written once all of it is done: short chunks first let the
-    /// first outlines (and the progress bar) come soon, and waste little
-    /// work when standard output closes early (`outline parse DIR | head`).
-    pub(crate) fn chunks<'a, T>(
-        &self,
-        inputs: &'a [T],
-        size: impl Fn(&T) -> u64,
-    ) -> impl Iterator<Item = Vec<&'a T>> {
-        let max = self.chunk_len();
-        let max_bytes = self.chunk_bytes();
-        let mut len = self.jobs().min(max);
-        let mut rest = inputs.iter();
-        std::iter::from_fn(move || {
-            let mut chunk = Vec::new();
-            let mut bytes = 0u64;
-            while chunk.len() < len && bytes < max_bytes {
-                let Some(input) = rest.next() else {
-                    break;
-                };
-                bytes = bytes.saturating_add(size(input));
-                chunk.push(input);
-            }
-            len = len.saturating_mul(2).min(max);
-            (!chunk.is_empty()).then_some(chunk)
-        })
+    /// What a run may hold unwritten: 256 results a thread (at least
+    /// 256, at most 16,384), and 32 MiB of them a thread (at least
+    /// 64 MiB). Results are large: an outline's JSON is three to four
+    /// times its input, and `check` keeps each file's text for its
+    /// snippets. The items bound the results that weigh little (files
+    /// written under `--out-dir`), and how far the workers may run ahead
+    /// of one large input.
+    pub(crate) fn window(&self) -> Window {
+        let jobs = self.jobs();
+        Window {
+            items: jobs.saturating_mul(256).clamp(256, 16_384),
+            bytes: u64::try_from(jobs)
+                .unwrap_or(u64::MAX)
+                .saturating_mul(32 << 20)
+                .max(64 << 20),
+        }
     }
 }
 
+/// What a run may hold done and not yet written ([`run`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Window {
+    /// How many results.
+    pub items: usize,
+    /// How many bytes of results, as the run's `weight` tells them.
+    pub bytes: u64,
+}
+
 /// Where the results of [`run`] go, one at a time, in input order. It runs
-/// on the writer thread.
-pub(crate) trait Sink<T>: Send {
+/// on the writer's thread.
+pub(crate) trait Sink<T> {
     /// One result.
     fn item(&mut self, item: T) -> Result<(), Failure>;
     /// The writer has caught up with the workers: flush what is buffered,
@@ -156,117 +131,255 @@ pub(crate) trait Sink<T>: Send {
     }
 }
 
-/// Do `work` on every input of `chunks` on `pool`, and give the results to
-/// `sink` in input order. Returns the sink, for its totals, or the first
-/// failure of the sink (which stops the run).
+/// A result done, or the panic of its work, with its weight.
+type Done<T> = (Result<T, Box<dyn Any + Send>>, u64);
+
+/// What the workers and the writer share, under one lock.
+struct State<T> {
+    /// The results from input `written` on, in input order: `None` until
+    /// done.
+    slots: VecDeque<Option<Done<T>>>,
+    /// How many results the writer has taken.
+    written: usize,
+    /// How many inputs the workers have taken.
+    taken: usize,
+    /// The weight of the results in `slots`.
+    held: u64,
+    /// How many workers have not ended.
+    workers: usize,
+    /// How many workers wait for room in the window.
+    waiting: usize,
+    /// Whether the writer waits until the result it needs comes (it then
+    /// has to be woken); otherwise it looks every [`TICK`].
+    writer_asleep: bool,
+    /// Set when the writer has ended: no more inputs are taken.
+    stopped: bool,
+}
+
+/// The state, its two wake-ups and the inputs.
+struct Shared<T, It> {
+    state: Mutex<State<T>>,
+    /// Signalled when room comes in the window, or the run stops.
+    room: Condvar,
+    /// Signalled when the result the writer needs is done, or the last
+    /// worker has ended.
+    ready: Condvar,
+    /// The inputs not yet taken. A worker may wait here for a slow
+    /// producer, so this is not under the state's lock.
+    inputs: Mutex<It>,
+    window: Window,
+}
+
+/// A lock, even when a thread panicked while holding it: what it guards
+/// stays consistent between statements.
+fn lock<S>(mutex: &Mutex<S>) -> MutexGuard<'_, S> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Do `work` on every input of `inputs` on `pool`, and give the results
+/// to `sink` in input order; `weight` tells the bytes a result holds, for
+/// the window. Returns the sink, for its totals, or the first failure of
+/// the sink (which stops the run).
 pub(crate) fn run<I, T, S>(
     pool: &rayon::ThreadPool,
-    chunks: impl Iterator<Item = Vec<I>>,
-    work: impl Fn(I) -> T + Sync + Send,
+    inputs: impl Iterator<Item = I> + Send,
+    window: Window,
+    work: impl Fn(I) -> T + Sync,
+    weight: impl Fn(&T) -> u64 + Sync,
     sink: S,
 ) -> Result<S, Failure>
 where
-    I: Send,
     T: Send,
     S: Sink<T>,
 {
-    let work = &work;
-    // Set when the writer has ended: the work not yet begun is skipped.
-    let stopped = &AtomicBool::new(false);
-    thread::scope(|scope| {
-        // A permit per chunk in flight: the calling thread sends one before
-        // it hands a chunk over (and waits when all are out); the writer
-        // takes one back for each chunk written.
-        let (permits, returned) = mpsc::sync_channel::<()>(CHUNKS_IN_FLIGHT);
-        let (sender, receiver) = mpsc::channel::<(usize, ChunkResults<T>)>();
-        let writer = scope.spawn(move || {
-            let _stop = SetOnDrop(stopped);
-            write(receiver, &returned, sink)
-        });
-        pool.in_place_scope(|tasks| {
-            for (index, chunk) in chunks.enumerate() {
-                if permits.send(()).is_err() {
-                    // The writer has stopped: its result says why.
-                    break;
-                }
-                let sender = sender.clone();
-                tasks.spawn(move |_| {
-                    // A panic is sent on like the results, so that the
-                    // writer never waits for a chunk that will not come.
-                    let results = panic::catch_unwind(AssertUnwindSafe(|| {
-                        chunk
-                            .into_par_iter()
-                            .map(|input| (!stopped.load(Ordering::Relaxed)).then(|| work(input)))
-                            .collect()
-                    }));
-                    // The writer may have stopped: the results are not
-                    // wanted.
-                    let _ = sender.send((index, results));
-                });
-            }
-        });
-        drop(sender);
-        match writer.join() {
-            Ok(result) => result,
-            Err(panic) => panic::resume_unwind(panic),
+    let workers = pool.current_num_threads().max(1);
+    let shared = Shared {
+        state: Mutex::new(State {
+            slots: VecDeque::new(),
+            written: 0,
+            taken: 0,
+            held: 0,
+            workers,
+            waiting: 0,
+            writer_asleep: false,
+            stopped: false,
+        }),
+        room: Condvar::new(),
+        ready: Condvar::new(),
+        inputs: Mutex::new(inputs),
+        window,
+    };
+    let shared = &shared;
+    let (work, weight) = (&work, &weight);
+    pool.in_place_scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(move |_| {
+                let _end = WorkerEnd(shared);
+                work_on(shared, work, weight);
+            });
         }
+        let _stop = StopOnDrop(shared);
+        write(shared, sink)
     })
 }
 
-/// A chunk's results (`None` for the inputs skipped once the writer had
-/// stopped), or the panic of its work.
-type ChunkResults<T> = Result<Vec<Option<T>>, Box<dyn Any + Send>>;
-
-/// Sets its flag when dropped: when the writer ends, by returning, failing
-/// or panicking.
-struct SetOnDrop<'a>(&'a AtomicBool);
-
-impl Drop for SetOnDrop<'_> {
-    fn drop(&mut self) {
-        self.0.store(true, Ordering::Relaxed);
+/// A worker: inputs in order, while there is room and the run goes on.
+fn work_on<I, T, It: Iterator<Item = I>>(
+    shared: &Shared<T, It>,
+    work: impl Fn(I) -> T,
+    weight: impl Fn(&T) -> u64,
+) {
+    loop {
+        {
+            let mut state = lock(&shared.state);
+            while !state.stopped && !state.has_room(shared.window) {
+                // The writer may be between two looks: what is done can
+                // be written now.
+                shared.ready.notify_one();
+                state.waiting += 1;
+                state = shared
+                    .room
+                    .wait(state)
+                    .unwrap_or_else(PoisonError::into_inner);
+                state.waiting -= 1;
+            }
+            if state.stopped {
+                return;
+            }
+        }
+        let (number, input) = {
+            let mut inputs = lock(&shared.inputs);
+            let Some(input) = inputs.next() else {
+                return;
+            };
+            let mut state = lock(&shared.state);
+            let number = state.taken;
+            state.taken += 1;
+            (number, input)
+        };
+        let result = panic::catch_unwind(AssertUnwindSafe(|| work(input)));
+        let weight = result.as_ref().map_or(0, &weight);
+        let mut state = lock(&shared.state);
+        // Not yet written (the writer takes only results done), so at or
+        // after `written`.
+        let slot = number.saturating_sub(state.written);
+        if state.slots.len() <= slot {
+            state.slots.resize_with(slot + 1, || None);
+        }
+        if let Some(place) = state.slots.get_mut(slot) {
+            *place = Some((result, weight));
+        }
+        state.held = state.held.saturating_add(weight);
+        if slot == 0 && state.writer_asleep {
+            state.writer_asleep = false;
+            shared.ready.notify_one();
+        }
     }
 }
 
-/// The writer thread: the chunks' results in input order to the sink (a
-/// chunk done early waits in a map), giving back a permit for each chunk
-/// written, and flushing whenever it has caught up with the workers.
-/// Returning drops `returned`, which stops the calling thread's loop.
-/// A chunk whose work panicked panics the writer with the same payload
-/// (which `run` passes on), when its turn comes.
-fn write<T, S: Sink<T>>(
-    receiver: mpsc::Receiver<(usize, ChunkResults<T>)>,
-    returned: &mpsc::Receiver<()>,
-    mut sink: S,
-) -> Result<S, Failure> {
-    let mut early: BTreeMap<usize, ChunkResults<T>> = BTreeMap::new();
-    let mut next = 0;
-    'chunks: loop {
-        let (index, results) = match receiver.try_recv() {
-            Ok(done) => done,
-            Err(mpsc::TryRecvError::Empty) => {
-                sink.idle()?;
-                match receiver.recv() {
-                    Ok(done) => done,
-                    Err(mpsc::RecvError) => break 'chunks,
-                }
-            }
-            Err(mpsc::TryRecvError::Disconnected) => break 'chunks,
-        };
-        early.insert(index, results);
-        while let Some(results) = early.remove(&next) {
-            next += 1;
-            let results = results.unwrap_or_else(|panic| panic::resume_unwind(panic));
-            for result in results.into_iter().flatten() {
-                sink.item(result)?;
-            }
-            let _ = returned.try_recv();
-            if sink.stopped() {
-                break 'chunks;
+impl<T> State<T> {
+    /// Whether a worker may take another input.
+    fn has_room(&self, window: Window) -> bool {
+        self.taken - self.written < window.items && self.held < window.bytes
+    }
+
+    /// The results done from `written` on, in order, into `out`.
+    fn take_done(&mut self, out: &mut Vec<Done<T>>) {
+        while let Some(Some(_)) = self.slots.front() {
+            if let Some(Some((result, weight))) = self.slots.pop_front() {
+                self.held = self.held.saturating_sub(weight);
+                self.written += 1;
+                out.push((result, weight));
             }
         }
     }
-    sink.idle()?;
-    Ok(sink)
+}
+
+/// The writer: results to the sink in input order, until every worker has
+/// ended and every result is written, or the sink stops or fails.
+fn write<T, It, S: Sink<T>>(shared: &Shared<T, It>, mut sink: S) -> Result<S, Failure> {
+    let mut done = Vec::new();
+    // Whether results came since the sink was last flushed.
+    let mut busy = false;
+    loop {
+        {
+            let mut state = lock(&shared.state);
+            loop {
+                state.take_done(&mut done);
+                if !done.is_empty() {
+                    if state.waiting > 0 {
+                        shared.room.notify_all();
+                    }
+                    break;
+                }
+                if state.workers == 0 {
+                    drop(state);
+                    sink.idle()?;
+                    return Ok(sink);
+                }
+                if busy {
+                    let (next, timeout) = shared
+                        .ready
+                        .wait_timeout(state, TICK)
+                        .unwrap_or_else(PoisonError::into_inner);
+                    state = next;
+                    if timeout.timed_out() && !matches!(state.slots.front(), Some(Some(_))) {
+                        // Caught up, and nothing came for a tick.
+                        break;
+                    }
+                } else {
+                    state.writer_asleep = true;
+                    state = shared
+                        .ready
+                        .wait(state)
+                        .unwrap_or_else(PoisonError::into_inner);
+                    state.writer_asleep = false;
+                }
+            }
+        }
+        if done.is_empty() {
+            busy = false;
+            sink.idle()?;
+            continue;
+        }
+        busy = true;
+        for (result, _) in done.drain(..) {
+            match result {
+                Ok(item) => sink.item(item)?,
+                Err(panic) => panic::resume_unwind(panic),
+            }
+            if sink.stopped() {
+                sink.idle()?;
+                return Ok(sink);
+            }
+        }
+    }
+}
+
+/// Counts a worker out when dropped, even when it panicked: the writer
+/// ends once no worker is left.
+struct WorkerEnd<'a, T, It>(&'a Shared<T, It>);
+
+impl<T, It> Drop for WorkerEnd<'_, T, It> {
+    fn drop(&mut self) {
+        let mut state = lock(&self.0.state);
+        state.workers -= 1;
+        if state.workers == 0 {
+            self.0.ready.notify_one();
+        }
+    }
+}
+
+/// Stops the run when dropped: when the writer ends, by returning, failing
+/// or panicking, the workers take no more inputs.
+struct StopOnDrop<'a, T, It>(&'a Shared<T, It>);
+
+impl<T, It> Drop for StopOnDrop<'_, T, It> {
+    fn drop(&mut self) {
+        let mut state = lock(&self.0.state);
+        state.stopped = true;
+        self.0.room.notify_all();
+    }
 }
 
 /// After a batch, `outline: N of M files failed` on standard error when
@@ -359,8 +472,8 @@ impl Progress {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::mpsc::RecvTimeoutError;
-    use std::time::Duration;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::mpsc;
 
     /// Collects what it is given, in order.
     struct Collect(Vec<usize>);
@@ -383,140 +496,286 @@ mod tests {
             .unwrap_or_else(|err| panic!("a pool: {err}"))
     }
 
-    /// The first input of the first chunk finishes only once an input of
-    /// the third chunk has been worked on: the pool goes on past a chunk
-    /// that waits for one slow input. (A pool that took a chunk at a time
+    /// A window wide enough not to matter.
+    const WIDE: Window = Window {
+        items: 1000,
+        bytes: u64::MAX,
+    };
+
+    /// `f` on a thread of its own, which must end within 60 s: a run that
+    /// hangs fails the test instead of holding it up.
+    fn within_a_minute<R: Send + 'static>(f: impl FnOnce() -> R + Send + 'static) -> R {
+        let (done, outcome) = mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = done.send(panic::catch_unwind(AssertUnwindSafe(f)));
+        });
+        match outcome.recv_timeout(Duration::from_secs(60)) {
+            Ok(Ok(result)) => result,
+            Ok(Err(panic)) => panic::resume_unwind(panic),
+            Err(_) => panic!("the run did not end within 60 s"),
+        }
+    }
+
+    /// Inputs that take different times come out in input order, with one
+    /// worker or several.
+    #[test]
+    fn results_come_in_input_order() {
+        for threads in [1, 2, 4] {
+            let work = |input: usize| {
+                // Some inputs take longer than others, so that the workers
+                // finish out of order.
+                if input % 7 == 3 {
+                    thread::sleep(Duration::from_micros(200));
+                }
+                input
+            };
+            let sink = run(
+                &pool(threads),
+                0..2000,
+                WIDE,
+                work,
+                |_| 1,
+                Collect(Vec::new()),
+            )
+            .unwrap_or_else(|Failure(message)| panic!("{message}"));
+            assert_eq!(sink.0, (0..2000).collect::<Vec<_>>(), "{threads} threads");
+        }
+    }
+
+    /// Input 0 finishes only once input 25 has been worked on: the workers
+    /// go on past an input that takes long. (A run that waited for it
     /// would wait here until the timeout, and the first result would be
     /// `usize::MAX`.) The results still come in input order.
     #[test]
     fn a_slow_input_does_not_hold_up_the_workers() {
         let (signal, wait) = mpsc::channel::<()>();
         let wait = Mutex::new(wait);
-        let chunks = (0..5).map(|chunk| (chunk * 10..chunk * 10 + 10).collect::<Vec<usize>>());
+        let signal = Mutex::new(signal);
         let work = |input: usize| match input {
-            0 => {
-                let wait = wait.lock().unwrap_or_else(PoisonError::into_inner);
-                match wait.recv_timeout(Duration::from_secs(10)) {
-                    Ok(()) => 0,
-                    Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => usize::MAX,
-                }
-            }
+            0 => match lock(&wait).recv_timeout(Duration::from_secs(10)) {
+                Ok(()) => 0,
+                Err(_) => usize::MAX,
+            },
             25 => {
-                let _ = signal.send(());
+                let _ = lock(&signal).send(());
                 25
             }
             other => other,
         };
-        let sink = run(&pool(2), chunks, work, Collect(Vec::new()))
+        let sink = run(&pool(2), 0..50, WIDE, work, |_| 1, Collect(Vec::new()))
             .unwrap_or_else(|Failure(message)| panic!("{message}"));
         assert_eq!(sink.0, (0..50).collect::<Vec<_>>());
     }
 
+    /// While input 0 is worked on, the other worker takes inputs until the
+    /// window is full: `items` results waiting, or `bytes` of them.
+    /// `taken` is the most inputs taken while input 0 was in its work.
+    fn taken_ahead_of_a_slow_input(window: Window, weight: u64) -> usize {
+        let taken = AtomicUsize::new(0);
+        let seen = AtomicUsize::new(0);
+        let inputs = (0..10_000).inspect(|&input| {
+            taken.fetch_max(input + 1, Ordering::SeqCst);
+        });
+        let work = |input: usize| {
+            if input == 0 {
+                // Let the other worker run ahead as far as it may.
+                thread::sleep(Duration::from_millis(300));
+                seen.store(taken.load(Ordering::SeqCst), Ordering::SeqCst);
+            }
+            input
+        };
+        let sink = run(
+            &pool(2),
+            inputs,
+            window,
+            work,
+            |_| weight,
+            Collect(Vec::new()),
+        )
+        .unwrap_or_else(|Failure(message)| panic!("{message}"));
+        assert_eq!(sink.0, (0..10_000).collect::<Vec<_>>());
+        seen.load(Ordering::SeqCst)
+    }
+
+    /// Input 0, then the window's 40 results (the last of them taken while
+    /// 39 waited), and not one more.
+    #[test]
+    fn the_window_bounds_the_results_waiting() {
+        let window = Window {
+            items: 40,
+            bytes: u64::MAX,
+        };
+        assert_eq!(taken_ahead_of_a_slow_input(window, 1), 40);
+    }
+
+    /// With results of 100 bytes and a window of 1,000, ten wait (the
+    /// tenth taken while nine held 900), besides input 0.
+    #[test]
+    fn the_window_bounds_the_bytes_waiting() {
+        let window = Window {
+            items: 1000,
+            bytes: 1000,
+        };
+        assert_eq!(taken_ahead_of_a_slow_input(window, 100), 11);
+    }
+
     /// A panic in the work of an input ends the run with that panic, even
-    /// with more chunks than may be in flight (the writer would otherwise
-    /// wait for the panicked chunk, and the calling thread for a permit).
+    /// with more inputs than the window holds.
     #[test]
     fn a_panic_in_the_work_is_passed_on() {
-        let (done, outcome) = mpsc::channel();
-        std::thread::spawn(move || {
-            let chunks = (0..CHUNKS_IN_FLIGHT + 3).map(|chunk| vec![chunk]);
+        let message = within_a_minute(|| {
             let work = |input: usize| {
                 if input == 1 {
                     panic!("the work of input 1");
                 }
                 input
             };
+            let window = Window {
+                items: 4,
+                bytes: u64::MAX,
+            };
             let result = panic::catch_unwind(AssertUnwindSafe(|| {
-                run(&pool(2), chunks, work, Collect(Vec::new()))
+                run(&pool(2), 0..100, window, work, |_| 1, Collect(Vec::new()))
             }));
-            let message = result
+            result
                 .err()
-                .and_then(|payload| payload.downcast_ref::<&str>().map(|s| (*s).to_owned()));
-            let _ = done.send(message);
+                .and_then(|payload| payload.downcast_ref::<&str>().map(|s| (*s).to_owned()))
         });
-        let message = outcome
-            .recv_timeout(Duration::from_secs(60))
-            .unwrap_or_else(|_| panic!("the run did not end within 60 s"));
         assert_eq!(message.as_deref(), Some("the work of input 1"));
     }
 
-    /// Chunks start at one input a thread and double up to the chunk
-    /// length, covering every input once, in order.
-    #[test]
-    fn chunks_grow_from_one_input_a_thread() {
-        let args = BatchArgs {
-            globs: Vec::new(),
-            jobs: NonZeroUsize::new(2),
-        };
-        let inputs: Vec<usize> = (0..1000).collect();
-        let small = |_: &usize| 1000;
-        let lens: Vec<usize> = args.chunks(&inputs, small).map(|c| c.len()).collect();
-        assert_eq!(
-            lens,
-            [2, 4, 8, 16, 32, 64, 128, 128, 128, 128, 128, 128, 106]
-        );
-        let all: Vec<usize> = args.chunks(&inputs, small).flatten().copied().collect();
-        assert_eq!(all, inputs);
-        assert_eq!(args.chunks(&inputs[..0], small).count(), 0);
+    /// Stops after its fifth item, or fails there.
+    struct StopAtFive {
+        items: usize,
+        fail: bool,
     }
 
-    /// A chunk ends with the input that brings it to the chunk's bytes,
-    /// so that large inputs come a few at a time; an input larger than
-    /// that is a chunk of its own.
-    #[test]
-    fn chunks_end_at_their_bytes() {
-        let args = BatchArgs {
-            globs: Vec::new(),
-            jobs: NonZeroUsize::new(2),
-        };
-        let max = args.chunk_bytes();
-        assert_eq!(max, CHUNK_BYTES_MIN);
-        // Sizes in quarters of the chunk's bytes.
-        let sizes = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 9, 0, 0, 2, 2, 2];
-        let lens: Vec<usize> = args
-            .chunks(&sizes, |&quarters| quarters * max / 4)
-            .map(|c| c.len())
-            .collect();
-        // 2 (the first chunk's length), 4 quarters, 4, 1 (9 quarters),
-        // then 0 + 0 + 2 + 2, and the last.
-        assert_eq!(lens, [2, 4, 4, 1, 4, 1]);
-        let sixteen = BatchArgs {
-            globs: Vec::new(),
-            jobs: NonZeroUsize::new(16),
-        };
-        assert_eq!(sixteen.chunk_bytes(), 64 << 20);
+    impl Sink<usize> for StopAtFive {
+        fn item(&mut self, _: usize) -> Result<(), Failure> {
+            self.items += 1;
+            if self.fail && self.items == 5 {
+                return Err(Failure("standard output broke".to_owned()));
+            }
+            Ok(())
+        }
+
+        fn idle(&mut self) -> Result<(), Failure> {
+            Ok(())
+        }
+
+        fn stopped(&self) -> bool {
+            self.items >= 5
+        }
     }
 
-    /// At most [`CHUNKS_IN_FLIGHT`] chunks are handed to the pool before
-    /// the first is written: the input after them is not taken while the
-    /// first chunk waits.
+    /// When the sink stops, the run ends without taking the inputs left
+    /// (at most a window and a worker's more); a failure of the sink is
+    /// the run's.
     #[test]
-    fn chunks_in_flight_are_bounded() {
-        let taken = std::sync::atomic::AtomicUsize::new(0);
-        let (release, wait) = mpsc::channel::<()>();
-        let wait = Mutex::new(wait);
-        let chunks = (0..CHUNKS_IN_FLIGHT + 3).map(|chunk| {
-            taken.fetch_max(chunk + 1, std::sync::atomic::Ordering::SeqCst);
-            vec![chunk]
+    fn a_sink_that_stops_ends_the_run() {
+        let (items, taken, failure) = within_a_minute(|| {
+            let taken = AtomicUsize::new(0);
+            let inputs = (0..1_000_000).inspect(|_| {
+                taken.fetch_add(1, Ordering::SeqCst);
+            });
+            let window = Window {
+                items: 100,
+                bytes: u64::MAX,
+            };
+            let sink = StopAtFive {
+                items: 0,
+                fail: false,
+            };
+            let items = run(&pool(2), inputs, window, |input| input, |_| 1, sink)
+                .map(|sink| sink.items)
+                .unwrap_or(0);
+            let failing = StopAtFive {
+                items: 0,
+                fail: true,
+            };
+            let failure = run(&pool(2), 0..1000, window, |input| input, |_| 1, failing)
+                .err()
+                .map(|Failure(message)| message);
+            (items, taken.load(Ordering::SeqCst), failure)
         });
-        let seen = Mutex::new(0);
+        assert_eq!(items, 5);
+        assert!(taken <= 5 + 100 + 2, "{taken} inputs taken");
+        assert_eq!(failure.as_deref(), Some("standard output broke"));
+    }
+
+    /// Signals each time it is flushed.
+    struct FlushSignal {
+        items: Vec<usize>,
+        flushed: mpsc::Sender<usize>,
+    }
+
+    impl Sink<usize> for FlushSignal {
+        fn item(&mut self, item: usize) -> Result<(), Failure> {
+            self.items.push(item);
+            Ok(())
+        }
+
+        fn idle(&mut self) -> Result<(), Failure> {
+            let _ = self.flushed.send(self.items.len());
+            Ok(())
+        }
+    }
+
+    /// The sink is flushed once the writer has caught up, while a later
+    /// input is still worked on: input 1 waits until the sink has been
+    /// flushed with input 0 written (a writer that flushed only at the
+    /// end would leave it waiting until the timeout, and its result would
+    /// be `usize::MAX`).
+    #[test]
+    fn the_sink_is_flushed_while_later_inputs_are_worked_on() {
+        let (flushed, flushes) = mpsc::channel();
+        let flushes = Mutex::new(flushes);
         let work = |input: usize| {
-            if input == 0 {
-                // Let the calling thread run ahead as far as it may.
-                let wait = wait.lock().unwrap_or_else(PoisonError::into_inner);
-                let _ = wait.recv_timeout(Duration::from_millis(300));
-                let mut seen = seen.lock().unwrap_or_else(PoisonError::into_inner);
-                *seen = taken.load(std::sync::atomic::Ordering::SeqCst);
+            if input == 1 {
+                let flushes = lock(&flushes);
+                loop {
+                    match flushes.recv_timeout(Duration::from_secs(10)) {
+                        Ok(written) if written >= 1 => return 1,
+                        Ok(_) => {}
+                        Err(_) => return usize::MAX,
+                    }
+                }
             }
             input
         };
-        let sink = run(&pool(2), chunks, work, Collect(Vec::new()))
+        let sink = FlushSignal {
+            items: Vec::new(),
+            flushed,
+        };
+        let sink = run(&pool(1), 0..3, WIDE, work, |_| 1, sink)
             .unwrap_or_else(|Failure(message)| panic!("{message}"));
-        drop(release);
-        assert_eq!(sink.0, (0..CHUNKS_IN_FLIGHT + 3).collect::<Vec<_>>());
-        let seen = *seen.lock().unwrap_or_else(PoisonError::into_inner);
-        // The chunks in flight, and the one the calling thread holds while
-        // it waits for a permit.
-        assert!(seen <= CHUNKS_IN_FLIGHT + 1, "{seen} chunks taken");
+        assert_eq!(sink.items, [0, 1, 2]);
+    }
+
+    /// The window grows with the threads, within its bounds.
+    #[test]
+    fn the_window_grows_with_the_jobs() {
+        let window = |jobs| {
+            BatchArgs {
+                globs: Vec::new(),
+                jobs: NonZeroUsize::new(jobs),
+            }
+            .window()
+        };
+        assert_eq!(
+            window(1),
+            Window {
+                items: 256,
+                bytes: 64 << 20
+            }
+        );
+        assert_eq!(
+            window(16),
+            Window {
+                items: 4096,
+                bytes: 512 << 20
+            }
+        );
+        assert_eq!(window(256).items, 16_384);
     }
 }

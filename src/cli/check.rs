@@ -90,7 +90,6 @@ pub(crate) fn run(args: &CheckArgs) -> Result<Status, Failure> {
         progress: Progress::new(inputs.len()),
     };
     let pool = args.batch.pool()?;
-    let chunks = args.batch.chunks(&inputs, Input::size);
     let work = |input: &Input| check_file(input, encoding, &options, &config);
     let Findings {
         writer,
@@ -98,7 +97,14 @@ pub(crate) fn run(args: &CheckArgs) -> Result<Status, Failure> {
         counts,
         failed,
         progress,
-    } = batch::run(&pool, chunks, work, sink)?;
+    } = batch::run(
+        &pool,
+        inputs.iter(),
+        args.batch.window(),
+        work,
+        |result| result.as_ref().map_or(0, FileReport::held),
+        sink,
+    )?;
     progress.finish();
     writer.finish(counts, &mut stdout)?;
     stdout.flush()?;

@@ -17,7 +17,6 @@
 use super::io::io_message;
 use super::Failure;
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
-use std::fs;
 use std::path::{Path, PathBuf};
 
 /// What `--glob` selects when no pattern (or only exclusions) is given.
@@ -41,16 +40,6 @@ pub(crate) struct Input {
 }
 
 impl Input {
-    /// Its size in bytes, for cutting a run into chunks
-    /// (`BatchArgs::chunks`): the file's length, 0 for standard input or
-    /// a file that cannot be looked at (reading it reports why).
-    pub(crate) fn size(&self) -> u64 {
-        match &self.path {
-            Some(path) if self.failure.is_none() => fs::metadata(path).map_or(0, |m| m.len()),
-            _ => 0,
-        }
-    }
-
     /// Standard input.
     pub(crate) fn stdin() -> Self {
         Input {

@@ -29,10 +29,10 @@
 //! `outline: FILE: N of M lines failed`. It is 2 when the stream cannot be
 //! read or standard output cannot be written.
 //!
-//! Memory stays bounded: a reader thread reads lines ahead, up to a
-//! chunk's worth; each chunk (up to `--jobs` × 64 lines or 8 MB) is parsed
-//! on the rayon pool, at most four chunks in flight, and written in order
-//! (`batch::run`), and standard output is flushed whenever the writer has
+//! Memory stays bounded: a reader thread reads up to 64 lines a worker
+//! ahead; the workers answer them one at a time on the rayon pool, and the
+//! answers are written in order, with no more waiting than `batch::run`'s
+//! window holds; standard output is flushed whenever the writer has
 //! caught up, so a line answered is soon seen downstream.
 
 use super::batch::{self, BatchArgs, Sink};
@@ -81,9 +81,9 @@ pub(crate) fn run(
         ),
     };
     let pool = batch.pool()?;
-    let chunk_len = batch.chunk_len();
-
-    let (sender, receiver) = mpsc::sync_channel(chunk_len);
+    // The reader reads ahead up to 64 lines a worker (at least 64, at most
+    // 4,096), so that the workers need not wait for it.
+    let (sender, receiver) = mpsc::sync_channel(batch.jobs().saturating_mul(64).clamp(64, 4096));
     let reader_origin = origin.clone();
     // Not joined: when the output side stops early, the reader may be
     // blocked on input that never comes; the process ends without it.
@@ -91,10 +91,8 @@ pub(crate) fn run(
         .name("outline-reader".to_owned())
         .spawn(move || read_lines(reader, &reader_origin, &sender))
         .map_err(|err| Failure(format!("cannot start the reader thread: {err}")))?;
-    let mut chunks = Chunks {
+    let mut lines = Lines {
         receiver,
-        max_lines: chunk_len,
-        max_bytes: batch.chunk_bytes(),
         failure: None,
     };
 
@@ -109,11 +107,13 @@ pub(crate) fn run(
     };
     let sink = batch::run(
         &pool,
-        &mut chunks,
+        &mut lines,
+        batch.window(),
         |line| answer(&line, &origin, &options),
+        |answer| answer.json.len() as u64,
         sink,
     )?;
-    if let Some(failure) = chunks.failure {
+    if let Some(failure) = lines.failure {
         return Err(failure);
     }
     if sink.failed > 0 {
@@ -167,50 +167,29 @@ fn read_lines(
     }
 }
 
-/// The lines the reader has ready, a chunk at a time: it waits for one
-/// line, then takes what is there, up to `max_lines` lines or
-/// `max_bytes` ([`BatchArgs::chunk_bytes`]). A slow producer gets small chunks and quick answers; a
-/// fast one full chunks.
-struct Chunks {
+/// The lines the reader has read, one at a time, until the input ends or
+/// cannot be read.
+struct Lines {
     receiver: mpsc::Receiver<Result<Line, Failure>>,
-    max_lines: usize,
-    max_bytes: u64,
     /// Why the input ended early, if it did.
     failure: Option<Failure>,
 }
 
-impl Iterator for Chunks {
-    type Item = Vec<Line>;
+impl Iterator for Lines {
+    type Item = Line;
 
-    fn next(&mut self) -> Option<Vec<Line>> {
+    fn next(&mut self) -> Option<Line> {
         if self.failure.is_some() {
             return None;
         }
-        let first = match self.receiver.recv() {
-            Ok(Ok(line)) => line,
+        match self.receiver.recv() {
+            Ok(Ok(line)) => Some(line),
             Ok(Err(failure)) => {
                 self.failure = Some(failure);
-                return None;
+                None
             }
-            Err(mpsc::RecvError) => return None,
-        };
-        let mut bytes = first.bytes.len() as u64;
-        let mut chunk = vec![first];
-        while chunk.len() < self.max_lines && bytes < self.max_bytes {
-            match self.receiver.try_recv() {
-                Ok(Ok(line)) => {
-                    bytes = bytes.saturating_add(line.bytes.len() as u64);
-                    chunk.push(line);
-                }
-                Ok(Err(failure)) => {
-                    // Answer the lines read so far, then stop.
-                    self.failure = Some(failure);
-                    break;
-                }
-                Err(_) => break,
-            }
+            Err(mpsc::RecvError) => None,
         }
-        Some(chunk)
     }
 }
 

@@ -370,8 +370,18 @@ fn run_batch(args: &ParseArgs) -> Result<Status, Failure> {
         progress: Progress::new(inputs.len()),
         failed: 0,
     };
-    let chunks = args.batch.chunks(&inputs, Input::size);
-    let sink = batch::run(&pool, chunks, |input| job.run(input), sink)?;
+    let sink = batch::run(
+        &pool,
+        inputs.iter(),
+        args.batch.window(),
+        |input| job.run(input),
+        |result| {
+            result
+                .as_ref()
+                .map_or(0, |json| json.as_ref().map_or(0, |json| json.len() as u64))
+        },
+        sink,
+    )?;
     sink.progress.finish();
     batch::report_failed(sink.failed, inputs.len());
     Ok(if sink.failed == 0 {

@@ -44,6 +44,18 @@ pub(crate) struct FileReport {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl FileReport {
+    /// About the bytes it holds, for a batch run's window: its text and
+    /// its findings' records (their strings are short beside the text).
+    pub(crate) fn held(&self) -> u64 {
+        let findings = self
+            .diagnostics
+            .len()
+            .saturating_mul(std::mem::size_of::<Diagnostic>());
+        u64::try_from(self.text.len().saturating_add(findings)).unwrap_or(u64::MAX)
+    }
+}
+
 /// How many findings of each severity.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Counts {
