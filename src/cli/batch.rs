@@ -89,8 +89,8 @@ impl BatchArgs {
     }
 
     /// What a run may hold unwritten: 256 results a thread (at least
-    /// 256, at most 16,384), and 32 MiB of them a thread (at least
-    /// 64 MiB). Results are large: an outline's JSON is three to four
+    /// 256, at most 16,384), and 16 MiB of them a thread (at least
+    /// 32 MiB). Results are large: an outline's JSON is three to four
     /// times its input, and `check` keeps each file's text for its
     /// snippets. The items bound the results that weigh little (files
     /// written under `--out-dir`), and how far the workers may run ahead
@@ -101,8 +101,8 @@ impl BatchArgs {
             items: jobs.saturating_mul(256).clamp(256, 16_384),
             bytes: u64::try_from(jobs)
                 .unwrap_or(u64::MAX)
-                .saturating_mul(32 << 20)
-                .max(64 << 20),
+                .saturating_mul(16 << 20)
+                .max(32 << 20),
         }
     }
 }
@@ -766,14 +766,14 @@ mod tests {
             window(1),
             Window {
                 items: 256,
-                bytes: 64 << 20
+                bytes: 32 << 20
             }
         );
         assert_eq!(
             window(16),
             Window {
                 items: 4096,
-                bytes: 512 << 20
+                bytes: 256 << 20
             }
         );
         assert_eq!(window(256).items, 16_384);

@@ -18,7 +18,7 @@ mod sarif;
 use super::io::Stdout;
 use super::Failure;
 use clap::ValueEnum;
-use outline::check::{Diagnostic, Severity};
+use outline::check::{Diagnostic, Related, Severity};
 use std::fmt;
 
 /// The `--format` values.
@@ -45,13 +45,22 @@ pub(crate) struct FileReport {
 }
 
 impl FileReport {
-    /// About the bytes it holds, for a batch run's window: its text and
-    /// its findings' records (their strings are short beside the text).
+    /// About the bytes it holds, for a batch run's window: its text, and
+    /// its findings' records with their strings (a text can have thousands
+    /// of findings, each with several strings).
     pub(crate) fn held(&self) -> u64 {
-        let findings = self
-            .diagnostics
-            .len()
-            .saturating_mul(std::mem::size_of::<Diagnostic>());
+        let findings = self.diagnostics.iter().fold(0usize, |sum, finding| {
+            let related = finding.related.iter().fold(0usize, |sum, place| {
+                sum.saturating_add(std::mem::size_of::<Related>())
+                    .saturating_add(place.message.len())
+            });
+            sum.saturating_add(std::mem::size_of::<Diagnostic>())
+                .saturating_add(finding.rule.len())
+                .saturating_add(finding.message.len())
+                .saturating_add(finding.expected.as_ref().map_or(0, String::len))
+                .saturating_add(finding.actual.as_ref().map_or(0, String::len))
+                .saturating_add(related)
+        });
         u64::try_from(self.text.len().saturating_add(findings)).unwrap_or(u64::MAX)
     }
 }
@@ -139,5 +148,42 @@ impl Writer {
             Writer::Sarif(sarif) => out.write_str(&sarif.finish()?),
             Writer::Json | Writer::Github => Ok(()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use outline::Position;
+
+    /// The text, each finding's record and each of its strings count.
+    #[test]
+    fn a_report_holds_its_text_and_its_findings() {
+        let finding = Diagnostic {
+            rule: "numbering-gap".to_owned(),
+            severity: Severity::Warning,
+            message: "expected `二是`, found `三是`".to_owned(),
+            position: Position::default(),
+            related: vec![Related {
+                message: "previous point `一是`".to_owned(),
+                position: Position::default(),
+            }],
+            expected: Some("二是".to_owned()),
+            actual: Some("三是".to_owned()),
+        };
+        let strings =
+            finding.rule.len() + finding.message.len() + "previous point `一是`".len() + 12;
+        let report = |diagnostics: Vec<Diagnostic>| FileReport {
+            name: "a.txt".to_owned(),
+            text: "标题\n".to_owned(),
+            diagnostics,
+        };
+        assert_eq!(report(Vec::new()).held(), 7);
+        let one = 7 + size_of::<Diagnostic>() + size_of::<Related>() + strings;
+        assert_eq!(report(vec![finding.clone()]).held(), one as u64);
+        assert_eq!(
+            report(vec![finding.clone(), finding]).held(),
+            (2 * one - 7) as u64
+        );
     }
 }
