@@ -16,9 +16,10 @@
 //! the small-file directory of the bench a tenth of its two-worker
 //! throughput, and more than that of the gain over one worker). Memory is
 //! bounded instead by what waits to be written: a worker takes no new
-//! input while the results done and not yet written are [`Window::items`]
-//! or more, or hold [`Window::bytes`] or more; so at most that, and one
-//! result a worker beyond it. Inputs are taken in order and the input the
+//! input while [`Window::items`] inputs or more are taken and not yet
+//! written, or the results done and not yet written hold
+//! [`Window::bytes`] or more; so at most that, and one result a worker
+//! beyond it. Inputs are taken in order and the input the
 //! writer waits for is always being worked on, so a full window always
 //! empties: a large input holds up the writing of what comes after it,
 //! and the workers only once the window is full.
@@ -107,12 +108,12 @@ impl BatchArgs {
     }
 }
 
-/// What a run may hold done and not yet written ([`run`]).
+/// What a run may hold taken and not yet written ([`run`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Window {
-    /// How many results.
+    /// How many inputs, in work or done.
     pub items: usize,
-    /// How many bytes of results, as the run's `weight` tells them.
+    /// How many bytes of results done, as the run's `weight` tells them.
     pub bytes: u64,
 }
 
@@ -206,7 +207,8 @@ where
         }),
         room: Condvar::new(),
         ready: Condvar::new(),
-        inputs: Mutex::new(inputs),
+        // Fused: every worker asks once more after the end.
+        inputs: Mutex::new(inputs.fuse()),
         window,
     };
     let shared = &shared;
