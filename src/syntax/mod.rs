@@ -101,18 +101,14 @@ pub(crate) fn classify_line(text: &str, line: &Line) -> LineInfo {
         kind_of(raw)
     };
     let content_start = line.end - rest.len();
-    let content = trim_end_spaces(rest);
+    let (content, ends_mid) = content_and_ending(rest);
     let content_end = content_start + content.len();
     let content_chars = bytecount::num_chars(content.as_bytes());
     let chars = match kind {
         LineKind::Text => content_chars.saturating_sub(bytecount::count(content.as_bytes(), b' ')),
         _ => 0,
     };
-    let ends_mid_sentence = kind == LineKind::Text
-        && content
-            .chars()
-            .next_back()
-            .is_some_and(|c| !is_closing_punctuation(c) && !matches!(c, '：' | ':'));
+    let ends_mid_sentence = kind == LineKind::Text && ends_mid;
     LineInfo {
         kind,
         content_start,
@@ -122,6 +118,36 @@ pub(crate) fn classify_line(text: &str, line: &Line) -> LineInfo {
         content_chars: u32::try_from(content_chars).unwrap_or(u32::MAX),
         ends_mid_sentence,
     }
+}
+
+/// A line's content, `rest` without the white space at its end, and
+/// whether that content ends mid-sentence: with a character that is
+/// neither closing punctuation nor a colon (false when empty).
+///
+/// Most lines end with a Chinese character or `。`, told from the last
+/// three bytes without decoding a character: a lead byte `E4` to `E9`
+/// three bytes from the end starts the last character, from U+4000 to
+/// U+9FFF, which is no white space, no closing punctuation and no colon;
+/// `E3 80 82` is `。`. Any other line is trimmed ([`trim_end_spaces`]) and
+/// its last character decoded.
+fn content_and_ending(rest: &str) -> (&str, bool) {
+    match rest.as_bytes() {
+        [.., lead, _, _] if starts_plain_text(*lead) => (rest, true),
+        [.., 0xE3, 0x80, 0x82] => (rest, false),
+        _ => {
+            let content = trim_end_spaces(rest);
+            (content, ends_mid_sentence(content))
+        }
+    }
+}
+
+/// Whether `content` ends with a character that is neither closing
+/// punctuation nor a colon (false when empty).
+fn ends_mid_sentence(content: &str) -> bool {
+    content
+        .chars()
+        .next_back()
+        .is_some_and(|c| !is_closing_punctuation(c) && !matches!(c, '：' | ':'))
 }
 
 /// Whether a line whose first byte is `first` is a text line, not indented,
@@ -285,6 +311,32 @@ mod tests {
             }
         }
         assert_eq!(told, 0xA000 - 0x4000);
+    }
+
+    /// The ending read from the last bytes is the ending trimmed and
+    /// decoded: every character of the Basic Multilingual Plane (and a
+    /// few beyond), alone and after text, before nothing, an ASCII space,
+    /// an ideographic space and a Chinese character.
+    #[test]
+    fn endings_read_from_the_last_bytes_are_the_endings_decoded() {
+        fn by_decoding(rest: &str) -> (&str, bool) {
+            let content = trim_end_spaces(rest);
+            (content, ends_mid_sentence(content))
+        }
+        let extra = ['\u{10000}', '\u{1F600}', '\u{10FFFF}'];
+        for c in (0..=0xFFFF).filter_map(char::from_u32).chain(extra) {
+            for text in [
+                format!("{c}"),
+                format!("甲{c}"),
+                format!("a{c}"),
+                format!("甲{c} "),
+                format!("{c}\u{3000}"),
+                format!("甲{c}乙"),
+                format!("{c}。"),
+            ] {
+                assert_eq!(content_and_ending(&text), by_decoding(&text), "{text:?}");
+            }
+        }
     }
 
     #[test]
