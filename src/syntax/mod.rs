@@ -80,20 +80,39 @@ pub(crate) fn spaces(input: &str) -> nom::IResult<&str, &str> {
 }
 
 /// Recognize one line of `text`.
+///
+/// An empty line, a third of an article's lines, is told where the line
+/// is at hand (this is always inlined into the loops over the lines):
+/// blank, with nothing to measure, without a call and the line's text
+/// taken from `text`. Any other line is recognized by [`classify_text`].
+#[inline(always)]
 pub(crate) fn classify_line(text: &str, line: &Line) -> LineInfo {
+    if line.start >= line.end {
+        return empty_line(line.end);
+    }
+    classify_text(text, line)
+}
+
+/// What an empty line ending at `end` is: blank.
+fn empty_line(end: usize) -> LineInfo {
+    LineInfo {
+        kind: LineKind::Blank,
+        content_start: end,
+        content_end: end,
+        indent: Indent::default(),
+        chars: 0,
+        content_chars: 0,
+        ends_mid_sentence: false,
+    }
+}
+
+/// Recognize a line that is not empty ([`classify_line`]).
+#[inline(never)]
+fn classify_text(text: &str, line: &Line) -> LineInfo {
     let raw = text.get(line.start..line.end).unwrap_or_default();
     let Some(&first) = raw.as_bytes().first() else {
-        // An empty line, a third of an article's lines: blank, with nothing
-        // to measure.
-        return LineInfo {
-            kind: LineKind::Blank,
-            content_start: line.end,
-            content_end: line.end,
-            indent: Indent::default(),
-            chars: 0,
-            content_chars: 0,
-            ends_mid_sentence: false,
-        };
+        // Not a line of `text` (cannot happen): as an empty line.
+        return empty_line(line.end);
     };
     let (rest, indent, kind) = if starts_plain_text(first) {
         (raw, Indent::default(), LineKind::Text)
@@ -336,6 +355,27 @@ mod tests {
             ] {
                 assert_eq!(content_and_ending(&text), by_decoding(&text), "{text:?}");
             }
+        }
+    }
+
+    /// A line told empty without its text read is what recognizing its
+    /// text gives, and so is a line that is not one of the text.
+    #[test]
+    fn lines_told_empty_before_reading_are_as_read() {
+        let text = "甲\n\n乙\r\n\r\n";
+        let lines = split_lines(text);
+        assert_eq!(lines.iter().filter(|l| l.start == l.end).count(), 3);
+        for line in lines {
+            assert_eq!(classify_line(text, &line), classify_text(text, &line));
+        }
+        for (start, end) in [(1, 1), (3, 2), (40, 50), (1, 2), (0, 99)] {
+            let line = Line {
+                start,
+                end,
+                ending: crate::source::LineEnding::None,
+            };
+            assert_eq!(classify_line(text, &line), classify_text(text, &line));
+            assert_eq!(classify_line(text, &line), empty_line(end));
         }
     }
 
