@@ -372,7 +372,7 @@ fn push_segmented<S: TextSink>(out: &mut S, piece: &str) {
 /// U+1680 (`E1 9A 80`); U+2000–U+200A, U+2028, U+2029, U+202F (`E2 80 ..`)
 /// and U+205F (`E2 81 9F`); U+3000 (`E3 80 80`).
 #[inline]
-fn space_width(bytes: &[u8], i: usize) -> usize {
+pub(crate) fn space_width(bytes: &[u8], i: usize) -> usize {
     read_space_width(bytes, i)
 }
 

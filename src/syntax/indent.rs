@@ -17,7 +17,7 @@
 //!     ^ not indented: one segmentation space
 //! ```
 
-use crate::text::is_space;
+use crate::text::space_width;
 use nom::IResult;
 
 /// The white space at the start of a line.
@@ -51,13 +51,16 @@ pub(crate) fn indentation(input: &str) -> IResult<&str, Indent> {
             // A character from U+4000 to U+9FFF (lead byte `E4` to `E9`),
             // the usual end of the run: no white space.
             Some(0xE4..=0xE9) | None => return Ok((rest, indent)),
+            // Any other white space (U+3000, U+2003, a tab) read from its
+            // bytes too, without decoding a character: `space_width` reads
+            // the white space `is_space` tells, and is 0 on anything else.
             Some(_) => {
-                let mut chars = rest.chars();
-                match chars.next() {
-                    Some(c) if is_space(c) => indent.wide = indent.wide.saturating_add(1),
-                    _ => return Ok((rest, indent)),
+                let width = space_width(rest.as_bytes(), 0);
+                if width == 0 {
+                    return Ok((rest, indent));
                 }
-                rest = chars.as_str();
+                indent.wide = indent.wide.saturating_add(1);
+                rest = rest.get(width..).unwrap_or_default();
             }
         }
     }
@@ -66,6 +69,7 @@ pub(crate) fn indentation(input: &str) -> IResult<&str, Indent> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::is_space;
 
     /// The run as the character loop it replaced read it.
     fn indentation_by_characters(input: &str) -> (&str, Indent) {
@@ -81,7 +85,7 @@ mod tests {
         }
     }
 
-    /// Reading ASCII spaces and the usual first character of text from
+    /// Reading the white space and the usual first character of text from
     /// their bytes changes nothing: on every character of the Basic
     /// Multilingual Plane, alone, after spaces and before text, the run
     /// is what the character loop reads.
@@ -94,6 +98,8 @@ mod tests {
                 format!("   {c}甲"),
                 format!("\u{3000}\u{3000}{c} 甲"),
                 format!(" {c}\t甲"),
+                format!("\u{2003}{c}甲"),
+                format!("\t\u{3000} {c}"),
             ] {
                 let (rest, indent) = indentation(&input).unwrap_or(("?", Indent::default()));
                 assert_eq!(

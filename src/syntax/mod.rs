@@ -180,8 +180,17 @@ fn starts_plain_text(first: u8) -> bool {
 /// A line's indentation, the rest of it and what it is, by the recognizers.
 fn kind_of(raw: &str) -> (&str, Indent, LineKind) {
     let (rest, indent) = indent::indentation(raw).unwrap_or((raw, Indent::default()));
-    // The indentation is gone: a blank line has nothing left.
-    let kind = if blank_line::blank_line(rest).is_ok() {
+    // The indentation is gone: a blank line has nothing left. Text after
+    // it most often starts with a character from U+4000 to U+9FFF, which
+    // starts no blank line, separator or placeholder, as on a line
+    // without indentation ([`starts_plain_text`]).
+    let kind = if rest
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| starts_plain_text(b))
+    {
+        LineKind::Text
+    } else if blank_line::blank_line(rest).is_ok() {
         LineKind::Blank
     } else if rest.starts_with('-') && separator::separator(rest).is_ok() {
         LineKind::Separator
@@ -377,6 +386,46 @@ mod tests {
             assert_eq!(classify_line(text, &line), classify_text(text, &line));
             assert_eq!(classify_line(text, &line), empty_line(end));
         }
+    }
+
+    /// What the recognizers say of a line, each run in turn without a
+    /// pre-test: the oracle of [`kind_of`].
+    fn kind_by_recognizers(raw: &str) -> (&str, Indent, LineKind) {
+        let (rest, indent) = indent::indentation(raw).unwrap_or((raw, Indent::default()));
+        let kind = if blank_line::blank_line(rest).is_ok() {
+            LineKind::Blank
+        } else if separator::separator(rest).is_ok() {
+            LineKind::Separator
+        } else if placeholder::placeholder(rest).is_ok() {
+            LineKind::Placeholder
+        } else {
+            LineKind::Text
+        };
+        (rest, indent, kind)
+    }
+
+    /// An indented line whose text is told by its first byte is what the
+    /// recognizers say: every character of the Basic Multilingual Plane
+    /// after each kind of indentation, before text, a separator's dashes
+    /// or a placeholder's closing brackets (`[ ]`, `【】`: `【` starts
+    /// with `E3`, next to the bytes told).
+    #[test]
+    fn indented_lines_are_what_the_recognizers_say() {
+        let mut seen = [0usize; 4];
+        for c in (0..=0xFFFF).filter_map(char::from_u32) {
+            for indentation in ["\u{3000}\u{3000}", " ", "\u{2003} \t"] {
+                for rest in ["", "x", "--", " ]", "】"] {
+                    let line = format!("{indentation}{c}{rest}");
+                    assert_eq!(kind_of(&line), kind_by_recognizers(&line), "{line:?}");
+                    seen[kind_of(&line).2 as usize] += 1;
+                }
+            }
+        }
+        // Every kind is found: spaces make blank lines, dashes
+        // separators, brackets placeholders; and text told by its first
+        // byte, at least the 0x6000 characters of each of fifteen lines.
+        assert!(seen.iter().all(|&n| n > 0), "{seen:?}");
+        assert!(seen[LineKind::Text as usize] > 15 * 0x6000, "{seen:?}");
     }
 
     #[test]
