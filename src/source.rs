@@ -71,10 +71,15 @@ impl Iterator for Lines<'_> {
     fn next(&mut self) -> Option<Line> {
         let start = self.start?;
         let bytes = self.bytes;
-        let Some(found) = bytes
-            .get(start..)
-            .and_then(|rest| memchr2(b'\n', b'\r', rest))
-        else {
+        // An empty line, a third of an article's lines, is told by its
+        // first byte, a line break, without a search.
+        let found = match bytes.get(start) {
+            Some(b'\n' | b'\r') => Some(0),
+            _ => bytes
+                .get(start..)
+                .and_then(|rest| memchr2(b'\n', b'\r', rest)),
+        };
+        let Some(found) = found else {
             self.start = None;
             return Some(Line {
                 start,
@@ -403,6 +408,54 @@ pub(crate) fn fixture_texts() -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The lines as a search for every line break finds them, without
+    /// the look at a line's first byte: the oracle of [`Lines`].
+    fn lines_by_search(text: &str) -> Vec<Line> {
+        let bytes = text.as_bytes();
+        let mut lines = Vec::new();
+        let mut start = 0;
+        loop {
+            let Some(found) = bytes
+                .get(start..)
+                .and_then(|rest| memchr2(b'\n', b'\r', rest))
+            else {
+                lines.push(Line {
+                    start,
+                    end: bytes.len(),
+                    ending: LineEnding::None,
+                });
+                return lines;
+            };
+            let end = start + found;
+            let (ending, width) = match (bytes.get(end), bytes.get(end + 1)) {
+                (Some(b'\r'), Some(b'\n')) => (LineEnding::CrLf, 2),
+                (Some(b'\r'), _) => (LineEnding::Cr, 1),
+                _ => (LineEnding::Lf, 1),
+            };
+            lines.push(Line { start, end, ending });
+            start = end + width;
+        }
+    }
+
+    /// Empty lines told by their first byte are the lines the search
+    /// finds: every text of up to six of line breaks of each kind, text
+    /// and spaces, and from every start of a line in them.
+    #[test]
+    fn lines_are_the_lines_a_search_finds() {
+        let texts = crate::syntax::concatenations(&["\n", "\r", "\r\n", "甲", "a", " "], 6);
+        let mut empty = 0;
+        for text in &texts {
+            let expected = lines_by_search(text);
+            assert_eq!(split_lines(text), expected, "{text:?}");
+            empty += expected.iter().filter(|l| l.start == l.end).count();
+            for (i, line) in expected.iter().enumerate() {
+                let from: Vec<_> = Lines::starting_at(text, line.start).collect();
+                assert_eq!(from, expected.get(i..).unwrap_or_default(), "{text:?}");
+            }
+        }
+        assert!(empty > texts.len(), "{empty}");
+    }
 
     #[test]
     fn splits_at_every_kind_of_line_break() {
