@@ -156,10 +156,11 @@ struct Recognized {
 /// Split the text into lines and recognize each as it comes: no table of
 /// lines is kept, only what the tree is built from.
 fn recognize(text: &str) -> Recognized {
+    let (room, returns) = room_for_lines(text.as_bytes());
     finish_recognizing(recognize_lines(
         text,
-        room_for_lines(text.as_bytes()),
-        Lines::new(text),
+        room,
+        Lines::starting_at_counted(text, 0, returns),
     ))
 }
 
@@ -184,7 +185,7 @@ fn recognize_in_parallel(text: &str) -> Recognized {
     // 50 MB, copying the second half's table after the first's took 9 ms
     // on one thread). The first half's count is exact: it ends with a
     // line break.
-    let (first_room, second_room) = on_two_threads(
+    let ((first_room, first_returns), (second_room, second_returns)) = on_two_threads(
         "outline-lines",
         || lines_ended_in(first_bytes),
         || room_for_lines(second_bytes),
@@ -198,12 +199,17 @@ fn recognize_in_parallel(text: &str) -> Recognized {
     let (first, second) = on_two_threads(
         "outline-lines",
         || {
-            let lines = Lines::new(text).take_while(|line| line.start < split);
+            // The first half's lines end at `split` at the latest, just
+            // after a `\n`: none is read past it, where `\r` bytes were
+            // not counted.
+            let lines = Lines::starting_at_counted(text, 0, first_returns)
+                .take_while(|line| line.start < split);
             recognize_into(text, first_slots, lines)
         },
         || {
             let slots = second_slots.lock().ok()?.take()?;
-            Some(recognize_into(text, slots, Lines::starting_at(text, split)))
+            let lines = Lines::starting_at_counted(text, split, second_returns);
+            Some(recognize_into(text, slots, lines))
         },
     );
     let Some(second) = second else {
@@ -328,21 +334,26 @@ struct LinesRecognized {
 
 /// Room for every line of `bytes` at once, so that recognizing them never
 /// grows (and copies) the table: one more than the line break bytes
-/// (a `\r\n` counts twice; room never used costs no memory).
-fn room_for_lines(bytes: &[u8]) -> usize {
-    bytecount::count(bytes, b'\n') + bytecount::count(bytes, b'\r') + 1
+/// (a `\r\n` counts twice; room never used costs no memory); and whether
+/// `bytes` hold a `\r` ([`Lines::starting_at_counted`]).
+fn room_for_lines(bytes: &[u8]) -> (usize, bool) {
+    let returns = bytecount::count(bytes, b'\r');
+    (bytecount::count(bytes, b'\n') + returns + 1, returns > 0)
 }
 
 /// How many line breaks `bytes` has, a `\r\n` counted once: the number of
-/// lines of a text that ends with one.
-fn lines_ended_in(bytes: &[u8]) -> usize {
+/// lines of a text that ends with one; and whether `bytes` hold a `\r`.
+fn lines_ended_in(bytes: &[u8]) -> (usize, bool) {
     let returns = bytecount::count(bytes, b'\r');
     let pairs = if returns == 0 {
         0
     } else {
         memchr::memmem::find_iter(bytes, b"\r\n").count()
     };
-    bytecount::count(bytes, b'\n') + returns - pairs
+    (
+        bytecount::count(bytes, b'\n') + returns - pairs,
+        returns > 0,
+    )
 }
 
 /// Recognize `lines` of `text` into a table with room for `room` lines.
@@ -535,6 +546,28 @@ mod tests {
         }
     }
 
+    /// Recognizing with the line breaks searched for as counted (`\n`
+    /// alone where no `\r` was counted), in one go or in two halves, gives
+    /// what a search for both breaks on every line gives: every text of up
+    /// to five of line breaks of each kind and text, padded so that the
+    /// middle falls on each place.
+    #[test]
+    fn lines_recognized_as_counted_are_the_lines_searched_for_both_breaks() {
+        let parts = ["\n", "\r", "\r\n", "甲", "　　乙。", " "];
+        for text in crate::syntax::concatenations(&parts, 5) {
+            for pad in 0..3 {
+                let padded = format!("{}{text}", "x\n".repeat(pad));
+                let both = finish_recognizing(recognize_lines(
+                    &padded,
+                    padded.len() + 1,
+                    Lines::new(&padded),
+                ));
+                assert_eq!(recognize(&padded), both, "{padded:?}");
+                assert_eq!(recognize_in_parallel(&padded), both, "{padded:?}");
+            }
+        }
+    }
+
     /// Two parts written into a table's room become the table, the second
     /// moved down when a gap was left; parts that did not fit, or do not
     /// fit the room, leave it empty.
@@ -585,7 +618,13 @@ mod tests {
             ("甲\r乙\n丙\r\n\r\r\n", 5),
             ("\n\r", 2),
         ] {
-            assert_eq!(lines_ended_in(text.as_bytes()), lines, "{text:?}");
+            assert_eq!(
+                lines_ended_in(text.as_bytes()),
+                (lines, text.contains('\r')),
+                "{text:?}"
+            );
+            let (room, returns) = room_for_lines(text.as_bytes());
+            assert!(room > lines && returns == text.contains('\r'), "{text:?}");
             let counted = Lines::new(text).filter(|line| line.ending != source::LineEnding::None);
             assert_eq!(counted.count(), lines, "{text:?}");
         }

@@ -11,7 +11,7 @@
 //! ```
 
 use crate::syntax::LineInfo;
-use memchr::memchr2;
+use memchr::{memchr, memchr2};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -47,6 +47,9 @@ pub(crate) struct Lines<'a> {
     bytes: &'a [u8],
     /// Where the next line starts; `None` once the last line was given.
     start: Option<usize>,
+    /// Whether a `\r` may end a line: false only when the caller counted
+    /// none where the lines are read ([`Lines::starting_at_counted`]).
+    returns: bool,
 }
 
 impl<'a> Lines<'a> {
@@ -58,9 +61,21 @@ impl<'a> Lines<'a> {
     /// starts (0, or just after a line break that is not the `\r` of a
     /// `\r\n`); offsets stay those of the whole text.
     pub(crate) fn starting_at(text: &'a str, start: usize) -> Self {
+        Lines::starting_at_counted(text, start, true)
+    }
+
+    /// [`Lines::starting_at`], for a caller that counted the `\r` bytes of
+    /// the text from `start` up to the end of the last line it reads:
+    /// `returns` false when there are none (most texts), and the line
+    /// breaks are then found by a search for `\n` alone, which takes
+    /// fewer instructions than a search for either of two bytes (about
+    /// 10 a line on Chinese text) and finds the same break where no `\r`
+    /// comes first.
+    pub(crate) fn starting_at_counted(text: &'a str, start: usize, returns: bool) -> Self {
         Lines {
             bytes: text.as_bytes(),
             start: Some(start),
+            returns,
         }
     }
 }
@@ -75,9 +90,10 @@ impl Iterator for Lines<'_> {
         // first byte, a line break, without a search.
         let found = match bytes.get(start) {
             Some(b'\n' | b'\r') => Some(0),
-            _ => bytes
+            _ if self.returns => bytes
                 .get(start..)
                 .and_then(|rest| memchr2(b'\n', b'\r', rest)),
+            _ => bytes.get(start..).and_then(|rest| memchr(b'\n', rest)),
         };
         let Some(found) = found else {
             self.start = None;
