@@ -19,7 +19,8 @@
 //! input while [`Window::items`] inputs or more are taken and not yet
 //! written, or the results done and not yet written hold
 //! [`Window::bytes`] or more; so at most that, and one result a worker
-//! beyond it. Inputs are taken in order and the input the
+//! beyond it. Results the writer has taken and is giving to the sink
+//! count as not yet written until it has. Inputs are taken in order and the input the
 //! writer waits for is always being worked on, so a full window always
 //! empties: a large input holds up the writing of what comes after it,
 //! and the workers only once the window is full.
@@ -140,11 +141,15 @@ struct State<T> {
     /// The results from input `written` on, in input order: `None` until
     /// done.
     slots: VecDeque<Option<Done<T>>>,
-    /// How many results the writer has taken.
+    /// How many results the writer has taken from `slots`.
     written: usize,
+    /// How many of those the writer holds and has not yet given to the
+    /// sink: they still count in the window, as does their weight in
+    /// `held`.
+    in_hand: usize,
     /// How many inputs the workers have taken.
     taken: usize,
-    /// The weight of the results in `slots`.
+    /// The weight of the results in `slots` and in the writer's hands.
     held: u64,
     /// How many workers have not ended.
     workers: usize,
@@ -198,6 +203,7 @@ where
         state: Mutex::new(State {
             slots: VecDeque::new(),
             written: 0,
+            in_hand: 0,
             taken: 0,
             held: 0,
             workers,
@@ -282,18 +288,28 @@ fn work_on<I, T, It: Iterator<Item = I>>(
 impl<T> State<T> {
     /// Whether a worker may take another input.
     fn has_room(&self, window: Window) -> bool {
-        self.taken - self.written < window.items && self.held < window.bytes
+        self.taken - self.written + self.in_hand < window.items && self.held < window.bytes
     }
 
-    /// The results done from `written` on, in order, into `out`.
+    /// The results done from `written` on, in order, into `out`; they
+    /// stay in the window until [`Self::release`].
     fn take_done(&mut self, out: &mut Vec<Done<T>>) {
         while let Some(Some(_)) = self.slots.front() {
-            if let Some(Some((result, weight))) = self.slots.pop_front() {
-                self.held = self.held.saturating_sub(weight);
+            if let Some(Some(done)) = self.slots.pop_front() {
                 self.written += 1;
-                out.push((result, weight));
+                self.in_hand += 1;
+                out.push(done);
             }
         }
+    }
+
+    /// The results the writer held, of `weight` bytes, were given to the
+    /// sink: room in the window. Whether workers wait for it.
+    fn release(&mut self, weight: u64) -> bool {
+        let released = self.in_hand > 0;
+        self.in_hand = 0;
+        self.held = self.held.saturating_sub(weight);
+        released && self.waiting > 0
     }
 }
 
@@ -303,15 +319,18 @@ fn write<T, It, S: Sink<T>>(shared: &Shared<T, It>, mut sink: S) -> Result<S, Fa
     let mut done = Vec::new();
     // Whether results came since the sink was last flushed.
     let mut busy = false;
+    // The weight of the results last given to the sink, not yet released.
+    let mut written = 0;
     loop {
         {
             let mut state = lock(&shared.state);
+            if state.release(written) {
+                shared.room.notify_all();
+            }
+            written = 0;
             loop {
                 state.take_done(&mut done);
                 if !done.is_empty() {
-                    if state.waiting > 0 {
-                        shared.room.notify_all();
-                    }
                     break;
                 }
                 if state.workers == 0 {
@@ -345,7 +364,8 @@ fn write<T, It, S: Sink<T>>(shared: &Shared<T, It>, mut sink: S) -> Result<S, Fa
             continue;
         }
         busy = true;
-        for (result, _) in done.drain(..) {
+        for (result, weight) in done.drain(..) {
+            written = weight.saturating_add(written);
             match result {
                 Ok(item) => sink.item(item)?,
                 Err(panic) => panic::resume_unwind(panic),
@@ -619,6 +639,61 @@ mod tests {
             bytes: 1000,
         };
         assert_eq!(taken_ahead_of_a_slow_input(window, 100), 11);
+    }
+
+    /// Counts its items, and waits a while at the first.
+    struct SlowAtFirst<'a> {
+        items: Vec<usize>,
+        taken: &'a AtomicUsize,
+        seen: usize,
+    }
+
+    impl Sink<usize> for SlowAtFirst<'_> {
+        fn item(&mut self, item: usize) -> Result<(), Failure> {
+            if self.items.is_empty() {
+                // Let the workers run ahead as far as they may.
+                thread::sleep(Duration::from_millis(300));
+                self.seen = self.taken.load(Ordering::SeqCst);
+            }
+            self.items.push(item);
+            Ok(())
+        }
+
+        fn idle(&mut self) -> Result<(), Failure> {
+            Ok(())
+        }
+    }
+
+    /// Results the writer has taken stay in the window until the sink has
+    /// them: input 0 is slow, the other worker fills the window of 10
+    /// meanwhile, the writer takes the ten together and is slow to write
+    /// the first; no input is taken until it has (with the window freed
+    /// when the writer took the results, 20 were).
+    #[test]
+    fn results_being_written_count_in_the_window() {
+        let taken = AtomicUsize::new(0);
+        let inputs = (0..1000).inspect(|&input| {
+            taken.fetch_max(input + 1, Ordering::SeqCst);
+        });
+        let work = |input: usize| {
+            if input == 0 {
+                thread::sleep(Duration::from_millis(300));
+            }
+            input
+        };
+        let window = Window {
+            items: 10,
+            bytes: u64::MAX,
+        };
+        let sink = SlowAtFirst {
+            items: Vec::new(),
+            taken: &taken,
+            seen: 0,
+        };
+        let sink = run(&pool(2), inputs, window, work, |_| 1, sink)
+            .unwrap_or_else(|Failure(message)| panic!("{message}"));
+        assert_eq!(sink.items, (0..1000).collect::<Vec<_>>());
+        assert_eq!(sink.seen, 10);
     }
 
     /// A panic in the work of an input ends the run with that panic, even
