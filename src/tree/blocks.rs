@@ -12,7 +12,7 @@ use crate::syntax::point_marker::PointMarker;
 use crate::syntax::LineInfo;
 use crate::text::{
     find_by_bytes, give_back_room, is_cjk, is_closing_punctuation, is_space, normalize,
-    normalize_into, sentence_end_width, trim_spaces, TextSink, MAY_START_BOUNDARY,
+    normalize_into, sentence_end_width, space_width, trim_spaces, TextSink, MAY_START_BOUNDARY,
 };
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -189,8 +189,34 @@ impl<'a> Context<'a> {
     }
 
     /// The first non-space offset at or after `from` within the block, or
-    /// the block's end.
+    /// the block's end. The white space is read from its bytes
+    /// ([`space_width`]) without a character decoded: most calls (after a
+    /// marker, before a run-in paragraph) find none or a space or two.
     pub(crate) fn skip_space(&self, block: TextBlock<'a>, from: usize) -> usize {
+        for line in lines_from(block, from) {
+            if line.content_end <= from {
+                continue;
+            }
+            let start = line.content_start.max(from);
+            let Some(rest) = self.text.get(start..line.content_end) else {
+                continue;
+            };
+            let bytes = rest.as_bytes();
+            let mut at = 0;
+            while at < bytes.len() {
+                match space_width(bytes, at) {
+                    0 => return start + at,
+                    width => at += width,
+                }
+            }
+        }
+        block.end
+    }
+
+    /// [`Context::skip_space`] as it was, each character decoded and tested
+    /// with [`is_space`]: the oracle the byte reading is checked against.
+    #[cfg(test)]
+    fn skip_space_decoded(&self, block: TextBlock<'a>, from: usize) -> usize {
         for line in lines_from(block, from) {
             if line.content_end <= from {
                 continue;
@@ -1040,6 +1066,61 @@ mod tests {
             with_points += usize::from(!scanned.is_empty());
         }
         assert!(with_points > 2_000, "{with_points}");
+    }
+
+    /// Texts for the tests of what is read from bytes: Chinese text,
+    /// indentation and white space of every width inside and at the ends of
+    /// lines (U+3000, U+2003, tabs, U+00A0, U+0085, U+1680, U+205F), CRLF,
+    /// lone CR and blank lines, and the characters that end a run-in
+    /// heading, Latin and full-width.
+    fn byte_reading_texts() -> Vec<String> {
+        let mut texts: Vec<String> = [
+            "一是加强领导。各地区要\r\n\u{3000}\u{3000}落实责任！二是",
+            "（一）总体要求：\u{3000}坚持 \u{2003}稳中求进？\n\t 继续",
+            "1. Introduction! The  text\u{a0}\u{85}goes?on\r\r\n  next",
+            "\u{3000}\u{3000}第一条\u{3000}\u{3000}\r\n\u{3000}为了规范，制定本法。",
+            "① \u{1680}\u{205F}\u{2028}甲。乙\n\n  \u{3000}丙！丁",
+            "二、\u{3000}\u{3000}\u{3000}\n\u{3000}\n 主要任务：推进改革\n。",
+            "一是𠀀𠀁加强：\u{202F}乙？？丙!!丁\t\r\n\t戊",
+            "abc：def。ghi\u{FF01}jkl\u{FF1F}mno\u{FF1A}pqr",
+            "\u{3001}\u{3002}\u{300C}\u{FF0C}\u{FF0E}\u{FF1B}\u{3000}x",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        texts.extend(crate::source::fixture_texts().into_iter().take(6));
+        texts
+    }
+
+    /// The byte reading of [`Context::skip_space`] finds what decoding each
+    /// character finds (its oracle [`Context::skip_space_decoded`]): from
+    /// every byte offset (on and off character boundaries) of every run of
+    /// up to three lines of texts with every kind of white space.
+    #[test]
+    fn skip_space_by_bytes_is_skip_space_decoded() {
+        let mut compared = 0;
+        let mut skipped = 0;
+        for text in &byte_reading_texts() {
+            let infos = classify_lines(text);
+            let context = Context::for_test(text, &infos, true);
+            for first in 0..infos.len() {
+                for last in first..(first + 3).min(infos.len()) {
+                    let block = context.lines_block(first, last);
+                    for from in block.start..=block.end + 1 {
+                        let expected = context.skip_space_decoded(block, from);
+                        assert_eq!(
+                            context.skip_space(block, from),
+                            expected,
+                            "from {from} in {text:?}"
+                        );
+                        compared += 1;
+                        skipped += usize::from(expected > from && expected < block.end);
+                    }
+                }
+            }
+        }
+        assert!(compared > 5_000, "{compared}");
+        assert!(skipped > 50, "{skipped}");
     }
 
     /// The pieces of a paragraph the writer makes, the lines of a
