@@ -253,9 +253,48 @@ impl<'a> Context<'a> {
     }
 
     /// The offset just after the first character at or after `from` that
-    /// satisfies `stop`, counting at most `max_chars` characters that are not
-    /// white space; `None` when there is none so near.
+    /// `stop_width` reads (gives its length in bytes, 0 for any other
+    /// character), counting at most `max_chars` characters that are not
+    /// white space; `None` when there is none so near. Read from the bytes
+    /// as [`Context::skip_space`] reads them, no character decoded: white
+    /// space by [`space_width`], other characters stepped over by their
+    /// first byte ([`char_width`]).
     pub(crate) fn find_within(
+        &self,
+        block: TextBlock<'a>,
+        from: usize,
+        max_chars: usize,
+        stop_width: impl Fn(&[u8], usize) -> usize,
+    ) -> Option<usize> {
+        let mut count = 0;
+        for line in lines_from(block, from) {
+            let start = line.content_start.max(from);
+            let bytes = self.text.get(start..line.content_end)?.as_bytes();
+            let mut i = 0;
+            while let Some(&byte) = bytes.get(i) {
+                let space = space_width(bytes, i);
+                if space > 0 {
+                    i += space;
+                    continue;
+                }
+                count += 1;
+                if count > max_chars {
+                    return None;
+                }
+                let stop = stop_width(bytes, i);
+                if stop > 0 {
+                    return Some(start + i + stop);
+                }
+                i += char_width(byte);
+            }
+        }
+        None
+    }
+
+    /// [`Context::find_within`] as it was, each character decoded and
+    /// tested: the oracle the byte reading is checked against.
+    #[cfg(test)]
+    pub(crate) fn find_within_decoded(
         &self,
         block: TextBlock<'a>,
         from: usize,
@@ -947,6 +986,17 @@ fn lines_from(block: TextBlock<'_>, from: usize) -> &[LineInfo] {
     block.lines.get(first..).unwrap_or_default()
 }
 
+/// The length of the UTF-8 character whose first byte is `lead` (a byte
+/// of a `str` at a character boundary, never a continuation byte).
+const fn char_width(lead: u8) -> usize {
+    match lead {
+        0x00..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
 #[cfg(test)]
 use crate::syntax::inline_point::SEARCH_AHEAD;
 
@@ -975,6 +1025,33 @@ impl<'a> Context<'a> {
             marker: crate::syntax::heading_marker::FirstMarker::Unread,
         })
     }
+}
+
+/// Texts for the tests of what is read from bytes: Chinese text,
+/// indentation and white space of every width inside and at the ends of
+/// lines (U+3000, U+2003, tabs, U+00A0, U+0085, U+1680, U+205F), CRLF,
+/// lone CR and blank lines, and the characters that end a run-in
+/// heading, Latin and full-width, after two-byte characters (`·`, `é`);
+/// and six fixtures.
+#[cfg(test)]
+pub(crate) fn byte_reading_texts() -> Vec<String> {
+    let mut texts: Vec<String> = [
+        "一是加强领导。各地区要\r\n\u{3000}\u{3000}落实责任！二是",
+        "（一）总体要求：\u{3000}坚持 \u{2003}稳中求进？\n\t 继续",
+        "1. Introduction! The  text\u{a0}\u{85}goes?on\r\r\n  next",
+        "\u{3000}\u{3000}第一条\u{3000}\u{3000}\r\n\u{3000}为了规范，制定本法。",
+        "① \u{1680}\u{205F}\u{2028}甲。乙\n\n  \u{3000}丙！丁",
+        "二、\u{3000}\u{3000}\u{3000}\n\u{3000}\n 主要任务：推进改革\n。",
+        "一是𠀀𠀁加强：\u{202F}乙？？丙!!丁\t\r\n\t戊",
+        "abc：def。ghi\u{FF01}jkl\u{FF1F}mno\u{FF1A}pqr",
+        "马克思·韦伯é说：ü·ß·©。ñ!",
+        "\u{3001}\u{3002}\u{300C}\u{FF0C}\u{FF0E}\u{FF1B}\u{3000}x",
+    ]
+    .iter()
+    .map(|t| t.to_string())
+    .collect();
+    texts.extend(crate::source::fixture_texts().into_iter().take(6));
+    texts
 }
 
 #[cfg(test)]
@@ -1066,30 +1143,6 @@ mod tests {
             with_points += usize::from(!scanned.is_empty());
         }
         assert!(with_points > 2_000, "{with_points}");
-    }
-
-    /// Texts for the tests of what is read from bytes: Chinese text,
-    /// indentation and white space of every width inside and at the ends of
-    /// lines (U+3000, U+2003, tabs, U+00A0, U+0085, U+1680, U+205F), CRLF,
-    /// lone CR and blank lines, and the characters that end a run-in
-    /// heading, Latin and full-width.
-    fn byte_reading_texts() -> Vec<String> {
-        let mut texts: Vec<String> = [
-            "一是加强领导。各地区要\r\n\u{3000}\u{3000}落实责任！二是",
-            "（一）总体要求：\u{3000}坚持 \u{2003}稳中求进？\n\t 继续",
-            "1. Introduction! The  text\u{a0}\u{85}goes?on\r\r\n  next",
-            "\u{3000}\u{3000}第一条\u{3000}\u{3000}\r\n\u{3000}为了规范，制定本法。",
-            "① \u{1680}\u{205F}\u{2028}甲。乙\n\n  \u{3000}丙！丁",
-            "二、\u{3000}\u{3000}\u{3000}\n\u{3000}\n 主要任务：推进改革\n。",
-            "一是𠀀𠀁加强：\u{202F}乙？？丙!!丁\t\r\n\t戊",
-            "abc：def。ghi\u{FF01}jkl\u{FF1F}mno\u{FF1A}pqr",
-            "\u{3001}\u{3002}\u{300C}\u{FF0C}\u{FF0E}\u{FF1B}\u{3000}x",
-        ]
-        .iter()
-        .map(|t| t.to_string())
-        .collect();
-        texts.extend(crate::source::fixture_texts().into_iter().take(6));
-        texts
     }
 
     /// The byte reading of [`Context::skip_space`] finds what decoding each

@@ -706,9 +706,12 @@ impl Builder<'_, '_> {
             return true;
         }
         // The 公文 ladder: 一、 （一） 1. （1） ①.
-        let split = context.find_within(block, marker_end, RUN_IN_HEADING_CHARS_MAX, |c| {
-            matches!(c, '。' | '！' | '？' | '：' | '!' | '?')
-        });
+        let split = context.find_within(
+            block,
+            marker_end,
+            RUN_IN_HEADING_CHARS_MAX,
+            run_in_heading_end_width,
+        );
         let rest = split.map(|s| context.skip_space(block, s));
         let has_run_in = rest.is_some_and(|r| r < block.end);
         let in_article =
@@ -757,6 +760,25 @@ impl Builder<'_, '_> {
             self.tree.push(Item::Block(Block::Paragraph(paragraph)));
         }
         true
+    }
+}
+
+/// Punctuation that ends a run-in heading (`一是加强领导。……`).
+#[cfg(test)]
+fn is_run_in_heading_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '：' | '!' | '?')
+}
+
+/// The length in bytes of the punctuation that ends a run-in heading
+/// (`。！？：!?`) starting at byte `i`, or 0 when none does, read from the
+/// UTF-8 bytes: `。` is `E3 80 82`; `！？：` are `EF BC 81`, `9F`, `9A`.
+fn run_in_heading_end_width(bytes: &[u8], i: usize) -> usize {
+    let at = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+    match at(0) {
+        b'!' | b'?' => 1,
+        0xE3 if at(1) == 0x80 && at(2) == 0x82 => 3,
+        0xEF if at(1) == 0xBC && matches!(at(2), 0x81 | 0x9A | 0x9F) => 3,
+        _ => 0,
     }
 }
 
@@ -1374,6 +1396,52 @@ fn lead_of(text: &str, marker: &str) -> Option<String> {
 mod tests {
     use super::*;
     use crate::syntax::classify_lines;
+
+    /// The run-in heading's end read from bytes is `。！？：!?` and nothing
+    /// else, on every character, a continuation byte and a cut sequence.
+    #[test]
+    fn run_in_heading_end_width_reads_the_run_in_ends() {
+        crate::text::assert_byte_reader_agrees(is_run_in_heading_end, run_in_heading_end_width, 6);
+    }
+
+    /// Where a run-in heading ends, read from bytes ([`Context::find_within`]
+    /// with [`run_in_heading_end_width`]), is where decoding each character
+    /// finds it ([`Context::find_within_decoded`] with
+    /// [`is_run_in_heading_end`]): from every byte offset, on and off
+    /// character boundaries, of every run of up to three lines of texts with
+    /// every kind of white space, CRLF, CR and the six ends among Chinese,
+    /// Latin and four-byte text, counting up to 0 to 40 characters.
+    #[test]
+    fn run_in_heading_end_by_bytes_is_found_as_decoded() {
+        let mut compared = 0;
+        let mut found = 0;
+        for text in &crate::tree::blocks::byte_reading_texts() {
+            let infos = classify_lines(text);
+            let context = Context::for_test(text, &infos, true);
+            for first in 0..infos.len() {
+                for last in first..(first + 3).min(infos.len()) {
+                    let block = context.lines_block(first, last);
+                    for from in block.start..=block.end + 1 {
+                        for max in [0, 1, 2, 3, 5, 8, RUN_IN_HEADING_CHARS_MAX] {
+                            let expected = context.find_within_decoded(
+                                block,
+                                from,
+                                max,
+                                is_run_in_heading_end,
+                            );
+                            let by_bytes =
+                                context.find_within(block, from, max, run_in_heading_end_width);
+                            assert_eq!(by_bytes, expected, "from {from}, {max} in {text:?}");
+                            compared += 1;
+                            found += usize::from(expected.is_some());
+                        }
+                    }
+                }
+            }
+        }
+        assert!(compared > 20_000, "{compared}");
+        assert!(found > 2_000, "{found}");
+    }
 
     /// Where the line as written tells whether a one-line block is shaped
     /// like a heading, it tells what its normalized text tells, segmented
