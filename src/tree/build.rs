@@ -657,16 +657,6 @@ impl Builder<'_, '_> {
             marker: marker.marker.into_owned(),
             number: marker.number,
         };
-        let text_start = match family {
-            HeadingFamily::Markdown(_) => context.skip_space(block, marker_end),
-            _ => {
-                let first_line = context.first_line(block);
-                match markdown_prefix(first_line) {
-                    Ok((rest, _)) => block.start + (first_line.len() - rest.len()),
-                    Err(_) => block.start,
-                }
-            }
-        };
         let key = HeadingKey::Numbered(family);
         if family == HeadingFamily::Article {
             let heading = Heading {
@@ -694,6 +684,9 @@ impl Builder<'_, '_> {
             let text = if family.is_law() {
                 law_heading_text(context, block, &marker.marker, marker_end, block.end)
             } else {
+                // A Markdown heading's text starts after its prefix (the
+                // marker) and the white space after it.
+                let text_start = context.skip_space(block, marker_end);
                 context.heading_text(block, text_start, block.end)
             };
             let heading = Heading {
@@ -1396,6 +1389,57 @@ fn lead_of(text: &str, marker: &str) -> Option<String> {
 mod tests {
     use super::*;
     use crate::syntax::classify_lines;
+
+    /// A heading's text starts after its Markdown prefix only for a
+    /// Markdown heading (`## 背景`), after the prefix and the white space
+    /// that follows (spaces, tabs, U+3000); a numbered heading behind a
+    /// prefix keeps its marker and is read as the numbered heading: each
+    /// line, between two paragraphs, opens a section with this heading text
+    /// and scheme.
+    #[test]
+    fn markdown_headings_start_after_their_prefix() {
+        let cases = [
+            ("## 背景", "背景", "markdown"),
+            ("#\t\u{3000}背景情况", "背景情况", "markdown"),
+            ("######　工作 目标", "工作目标", "markdown"),
+            ("### Background work", "Background work", "markdown"),
+            ("## 第一章 总则", "第一章 总则", "chapter"),
+            ("# 第二节\u{3000}目标", "第二节 目标", "section"),
+            ("## 一、总体要求", "一、总体要求", "chinese"),
+            ("一、总体要求", "一、总体要求", "chinese"),
+            (
+                "# （一）工作目标",
+                "（一）工作目标",
+                "chinese_parenthesized",
+            ),
+            (
+                "（二）\u{3000}主要任务",
+                "（二）主要任务",
+                "chinese_parenthesized",
+            ),
+        ];
+        for (line, heading, scheme) in cases {
+            for break_ in ["\n", "\r\n"] {
+                let text = format!(
+                    "这是第一段，一段很长的正文，不是标题。{break_}{break_}{line}{break_}{break_}正文在这里，也很长。"
+                );
+                let infos = classify_lines(&text);
+                let built = build(&text, &infos, Segmentation::Auto);
+                let found = built.children.iter().find_map(|block| match block {
+                    Block::Section(section) => Some((
+                        section.heading.text.as_str(),
+                        section
+                            .heading
+                            .numbering
+                            .as_ref()
+                            .map(|n| n.scheme.as_str()),
+                    )),
+                    _ => None,
+                });
+                assert_eq!(found, Some((heading, Some(scheme))), "{text:?}");
+            }
+        }
+    }
 
     /// The run-in heading's end read from bytes is `。！？：!?` and nothing
     /// else, on every character, a continuation byte and a cut sequence.
