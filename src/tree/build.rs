@@ -259,8 +259,9 @@ fn closing_blocks(context: &Context<'_>, raw: &[RawBlock]) -> (Option<usize>, Op
     }
     let signature = texts.next().filter(|(_, b)| {
         let block = context.block(b);
-        is_one_heading_shaped_line(context, block, SIGNATURE_CHARS_MAX)
-            && heading_marker(context.first_line(block)).is_err()
+        let first_line = context.first_line(block);
+        is_one_heading_shaped_line(context, block, first_line, SIGNATURE_CHARS_MAX)
+            && heading_marker(first_line).is_err()
     });
     (signature.map(|(i, _)| i), Some(date_index))
 }
@@ -344,6 +345,7 @@ impl Builder<'_, '_> {
         let mut single_text = SingleText {
             context,
             block,
+            first_line,
             text: None,
         };
         // Normalizing keeps the first character: a block that does not start
@@ -359,7 +361,7 @@ impl Builder<'_, '_> {
         if single && furniture::table_of_contents(first_line).is_ok() {
             return self.table_of_contents(index, block);
         }
-        if let Some(kind) = self.furniture_kind(index, block, &mut single_text) {
+        if let Some(kind) = self.furniture_kind(index, first_line, &mut single_text) {
             self.push_block(kind(Furniture {
                 text: single_text.take(),
                 position: position_of(block),
@@ -378,7 +380,15 @@ impl Builder<'_, '_> {
             .is_none_or(|n| n.kind == LineKind::Separator);
         if let Some((after, marker)) = raw.marker.read(first_line) {
             let marker_end = block.start + (first_line.len() - after.len());
-            if self.numbered_block(block, marker, marker_end, truncated_start, before_cut) {
+            let numbered = self.numbered_block(
+                block,
+                first_line,
+                marker,
+                marker_end,
+                truncated_start,
+                before_cut,
+            );
+            if numbered {
                 return index + 1;
             }
         }
@@ -531,15 +541,14 @@ impl Builder<'_, '_> {
             .map(|b| context.first_line(context.block(b)))
     }
 
-    /// What kind of furniture the block at `index` is, if any.
+    /// What kind of furniture the block at `index` is, if any; `line` is
+    /// its first line ([`Context::first_line`]), cut once by the caller.
     fn furniture_kind(
         &mut self,
         index: usize,
-        block: TextBlock<'_>,
+        line: &str,
         single_text: &mut SingleText<'_, '_>,
     ) -> Option<fn(Furniture) -> Block> {
-        let context = self.context;
-        let line = context.first_line(block);
         if self.closing.1 == Some(index) {
             return Some(Block::Date);
         }
@@ -643,6 +652,7 @@ impl Builder<'_, '_> {
     fn numbered_block(
         &mut self,
         block: TextBlock<'_>,
+        first_line: &str,
         marker: HeadingMarker,
         marker_end: usize,
         truncated_start: bool,
@@ -678,7 +688,7 @@ impl Builder<'_, '_> {
         }
         if family.is_law() || matches!(family, HeadingFamily::Markdown(_)) {
             // 第一节课上，老师……: a sentence, not a heading.
-            if !is_one_heading_shaped_line(context, block, NUMBERED_HEADING_CHARS_MAX) {
+            if !is_one_heading_shaped_line(context, block, first_line, NUMBERED_HEADING_CHARS_MAX) {
                 return false;
             }
             let text = if family.is_law() {
@@ -711,7 +721,8 @@ impl Builder<'_, '_> {
             self.tree.innermost() == Some(HeadingKey::Numbered(HeadingFamily::Article));
         let in_items =
             self.tree.last_is_point_of(family.scheme()) || self.tree.last_ends_with_colon(context);
-        let standalone = is_one_heading_shaped_line(context, block, NUMBERED_HEADING_CHARS_MAX);
+        let standalone =
+            is_one_heading_shaped_line(context, block, first_line, NUMBERED_HEADING_CHARS_MAX);
         if in_article || (in_items && !has_run_in && !standalone) {
             let text = context.marked_paragraph_text(block, &marker.marker, marker_end);
             let paragraph =
@@ -841,15 +852,18 @@ fn is_addressee(text: &str) -> bool {
 
 /// Whether the block is one line whose normalized text is shaped like a
 /// heading of at most `max_chars` characters. A line that ends as body text
-/// is not normalized to find out ([`ends_as_body_text`]).
+/// is not normalized to find out ([`ends_as_body_text`]). `first_line` is
+/// the block's first line ([`Context::first_line`]), which the caller has
+/// cut already.
 fn is_one_heading_shaped_line(
     context: &Context<'_>,
     block: TextBlock<'_>,
+    first_line: &str,
     max_chars: usize,
 ) -> bool {
     block.lines.len() == 1
-        && !ends_as_body_text(context.first_line(block))
-        && line_is_heading_shaped(context, block, max_chars)
+        && !ends_as_body_text(first_line)
+        && line_is_heading_shaped(block, first_line, max_chars)
             .unwrap_or_else(|| is_heading_shaped(&context.text(block), max_chars))
 }
 
@@ -859,9 +873,11 @@ fn is_one_heading_shaped_line(
 /// the line, so its text ends with the same character and has at most as
 /// many characters as the line's content. `None` when that content has
 /// more than `max_chars` characters, or the block is not one whole line.
+/// `first_line` is the block's first line ([`Context::first_line`]): that
+/// line's content, which the caller has cut already.
 fn line_is_heading_shaped(
-    context: &Context<'_>,
     block: TextBlock<'_>,
+    first_line: &str,
     max_chars: usize,
 ) -> Option<bool> {
     let [line] = block.lines else {
@@ -869,7 +885,7 @@ fn line_is_heading_shaped(
     };
     let whole = block.start == line.content_start && block.end == line.content_end;
     (whole && line.content_chars as usize <= max_chars)
-        .then(|| is_heading_shaped(context.content(line), max_chars))
+        .then(|| is_heading_shaped(first_line, max_chars))
 }
 
 /// A section that opens with `heading`, boxed as it will stay
@@ -905,6 +921,8 @@ pub(crate) enum HeadingKey {
 struct SingleText<'c, 'a> {
     context: &'c Context<'a>,
     block: TextBlock<'a>,
+    /// The block's first line ([`Context::first_line`]).
+    first_line: &'a str,
     text: Option<String>,
 }
 
@@ -930,7 +948,7 @@ impl SingleText<'_, '_> {
         if !self.is_single() {
             return false;
         }
-        match line_is_heading_shaped(self.context, self.block, max_chars) {
+        match line_is_heading_shaped(self.block, self.first_line, max_chars) {
             Some(shaped) => shaped,
             None => self
                 .get()
@@ -1519,7 +1537,8 @@ mod tests {
                     }
                     let block = context.lines_block(index, index);
                     for max_chars in [4, 5, 8, SIGNATURE_CHARS_MAX, HEADING_CHARS_MAX] {
-                        if let Some(shaped) = line_is_heading_shaped(&context, block, max_chars) {
+                        let first_line = context.first_line(block);
+                        if let Some(shaped) = line_is_heading_shaped(block, first_line, max_chars) {
                             told += 1;
                             let normalized = context.text(block);
                             assert_eq!(
@@ -1534,6 +1553,55 @@ mod tests {
             }
         }
         assert!(told > 1000, "{told}");
+    }
+
+    /// A one-line block told heading-shaped from its first line, cut once
+    /// and handed down ([`is_one_heading_shaped_line`]), is what the block's
+    /// normalized text says, the line not given but read again: on every
+    /// run of up to three lines of every fixture and of texts with CRLF, CR,
+    /// indentation and white space of every width, for five lengths, in
+    /// both segmentations.
+    #[test]
+    fn a_first_line_cut_once_tells_the_shape_of_its_block() {
+        let mut texts = crate::source::fixture_texts();
+        texts.extend(crate::tree::blocks::byte_reading_texts());
+        texts.push(
+            "（草案）\r\n\u{3000}人 工 智 能\r第一章　总　　则\n\n一、总体要求。\n".to_owned(),
+        );
+        let (mut told, mut shaped) = (0, 0);
+        for text in &texts {
+            let infos = classify_lines(text);
+            for segmented in [false, true] {
+                let context = Context::for_test(text, &infos, segmented);
+                for first in 0..infos.len() {
+                    for last in first..(first + 3).min(infos.len()) {
+                        let block = context.lines_block(first, last);
+                        let first_line = context.first_line(block);
+                        for max_chars in [
+                            4,
+                            8,
+                            SIGNATURE_CHARS_MAX,
+                            NUMBERED_HEADING_CHARS_MAX,
+                            HEADING_CHARS_MAX,
+                        ] {
+                            let read_again = block.lines.len() == 1
+                                && block
+                                    .lines
+                                    .first()
+                                    .is_some_and(|line| !ends_as_body_text(context.content(line)))
+                                && is_heading_shaped(&context.text(block), max_chars);
+                            let given =
+                                is_one_heading_shaped_line(&context, block, first_line, max_chars);
+                            assert_eq!(given, read_again, "{first_line:?} ({max_chars})");
+                            told += 1;
+                            shaped += usize::from(given);
+                        }
+                    }
+                }
+            }
+        }
+        assert!(told > 10_000, "{told}");
+        assert!(shaped > 500, "{shaped}");
     }
 
     /// A compact rendering of blocks: `P0-4` for a paragraph over bytes 0
