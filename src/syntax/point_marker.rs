@@ -23,7 +23,9 @@
 //! Markers are only recognized where a paragraph starts; the caller decides
 //! that.
 
-use super::numeral::{chinese_numeral, may_start_chinese_numeral};
+use super::numeral::{
+    chinese_numeral, key3, lead3, may_start_chinese_numeral, may_start_chinese_numeral_at,
+};
 use super::spaces;
 use crate::text::{contains_space, is_space, trim_start_spaces};
 use nom::{
@@ -236,14 +238,34 @@ fn em_dash(input: &str) -> IResult<&str, PointMarker> {
 /// which tells most paragraphs, costs no call.
 #[inline]
 pub(crate) fn point_marker(input: &str) -> IResult<&str, PointMarker> {
-    if !input.chars().next().is_some_and(may_start_point_marker) {
+    if !may_start_point_marker_at(input.as_bytes()) {
         return Err(no_marker(input));
     }
     chosen_point_marker(input)
 }
 
+/// [`may_start_point_marker`] of the first character of `bytes`, told from
+/// its UTF-8 bytes without decoding it: every character that may start a
+/// point marker (`其第首再最—⸺` and those that may start a Chinese numeral,
+/// [`may_start_chinese_numeral_at`]) has three bytes, compared at once.
+fn may_start_point_marker_at(bytes: &[u8]) -> bool {
+    const QI: u32 = key3('其');
+    const DI: u32 = key3('第');
+    const SHOU: u32 = key3('首');
+    const ZAI: u32 = key3('再');
+    const ZUI: u32 = key3('最');
+    const EM_DASH: u32 = key3('—');
+    const TWO_EM_DASH: u32 = key3('⸺');
+    matches!(
+        lead3(bytes),
+        QI | DI | SHOU | ZAI | ZUI | EM_DASH | TWO_EM_DASH
+    ) || may_start_chinese_numeral_at(bytes)
+}
+
 /// Whether `c` can start a point marker: the first characters
-/// [`chosen_point_marker`] chooses parsers for.
+/// [`chosen_point_marker`] chooses parsers for. The oracle of
+/// [`may_start_point_marker_at`].
+#[cfg(test)]
 fn may_start_point_marker(c: char) -> bool {
     matches!(c, '其' | '第' | '首' | '再' | '最' | '—' | '⸺') || may_start_chinese_numeral(c)
 }
@@ -327,6 +349,35 @@ mod grammar {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first character's test read from bytes is the test of the
+    /// decoded character: on every character of Unicode, alone, before
+    /// Chinese text, before a space and cut after each of its bytes, and on
+    /// the empty text.
+    #[test]
+    fn may_start_point_marker_at_is_the_test_of_the_first_character() {
+        let mut starts = 0;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for text in [c.to_string(), format!("{c}是"), format!("{c}\u{3000}")] {
+                let expected = text.chars().next().is_some_and(may_start_point_marker);
+                assert_eq!(
+                    may_start_point_marker_at(text.as_bytes()),
+                    expected,
+                    "{c:?}"
+                );
+            }
+            let mut buf = [0u8; 4];
+            let encoded = c.encode_utf8(&mut buf).as_bytes();
+            for cut in 1..encoded.len() {
+                let bytes = encoded.get(..cut).unwrap_or_default();
+                assert!(!may_start_point_marker_at(bytes), "{c:?} cut after {cut}");
+            }
+            starts += usize::from(may_start_point_marker(c));
+        }
+        assert!(!may_start_point_marker_at(b""));
+        // 其第首再最—⸺, 一…九, 十, 零, 〇, 两.
+        assert_eq!(starts, 20);
+    }
 
     fn marker(scheme: PointScheme, number: Option<u32>, marker: &str) -> PointMarker {
         PointMarker {
