@@ -11,6 +11,7 @@
 //!          not a heading: a sentence
 //! ```
 
+use super::numeral::key3;
 use crate::text::is_body_punctuation;
 
 /// Most characters a normalized line may have and still be a heading.
@@ -68,7 +69,64 @@ pub(crate) fn is_heading_shaped(text: &str, max_chars: usize) -> bool {
 /// > | 加快 发展 新质 生产力 。
 ///                         ^ ends a sentence: not a heading
 /// ```
+///
+/// Read from the bytes at the end, no character decoded: every closing
+/// bracket and every body punctuation mark is ASCII or three bytes long, so
+/// the last character is told by its last byte (ASCII) or by its last three
+/// when they start with a three-byte lead (`E0`–`EF`); any other last
+/// character (two or four bytes) is neither. The lists are those of
+/// `is_closing_bracket` and [`is_body_punctuation`], which a test holds
+/// them to on every character.
 pub(crate) fn ends_as_body_text(line: &str) -> bool {
+    const CLOSING: [u32; 8] = [
+        key3('）'),
+        key3('”'),
+        key3('》'),
+        key3('」'),
+        key3('』'),
+        key3('】'),
+        key3('’'),
+        key3('〕'),
+    ];
+    const BODY: [u32; 10] = [
+        key3('。'),
+        key3('，'),
+        key3('、'),
+        key3('；'),
+        key3('：'),
+        key3('！'),
+        key3('？'),
+        key3('…'),
+        key3('⋯'),
+        key3('—'),
+    ];
+    let mut bytes = line.as_bytes();
+    loop {
+        match bytes {
+            [rest @ .., last] if last.is_ascii() => {
+                if *last == b')' {
+                    bytes = rest;
+                    continue;
+                }
+                return matches!(last, b',' | b';' | b':' | b'!' | b'?' | b'.');
+            }
+            [rest @ .., a @ 0xE0..=0xEF, b, c] => {
+                let key = u32::from_be_bytes([0, *a, *b, *c]);
+                if CLOSING.contains(&key) {
+                    bytes = rest;
+                    continue;
+                }
+                return BODY.contains(&key);
+            }
+            _ => return false,
+        }
+    }
+}
+
+/// [`ends_as_body_text`] as it was, the characters decoded from the end:
+/// the oracle the byte reading is checked against.
+#[cfg(test)]
+fn ends_as_body_text_decoded(line: &str) -> bool {
     line.chars()
         .rev()
         .find(|c| !is_closing_bracket(*c))
@@ -90,6 +148,44 @@ fn is_closing_bracket(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`ends_as_body_text`] read from the bytes is the decoding oracle: on
+    /// every character of Unicode as the last, after Chinese text, alone and
+    /// before no, one or two closing brackets (ASCII and full-width, the
+    /// one body punctuation mark reads as a closing bracket does not), and
+    /// on lines of brackets alone and empty.
+    #[test]
+    fn ends_as_body_text_by_bytes_is_the_decoded_test() {
+        let mut body = 0;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for after in ["", "）", ")”", "》』", "」】’〕", "）\u{3000}"] {
+                for before in ["", "加快发展", "a"] {
+                    let line = format!("{before}{c}{after}");
+                    let expected = ends_as_body_text_decoded(&line);
+                    assert_eq!(ends_as_body_text(&line), expected, "{line:?}");
+                    body += usize::from(expected);
+                }
+            }
+        }
+        for line in [
+            "",
+            "）",
+            "))",
+            "”》」』】’〕",
+            "。）",
+            "é",
+            "𠀀）",
+            "，\u{3000}",
+        ] {
+            assert_eq!(
+                ends_as_body_text(line),
+                ends_as_body_text_decoded(line),
+                "{line:?}"
+            );
+        }
+        // 16 marks, before five runs of brackets, after three texts.
+        assert_eq!(body, 16 * 5 * 3);
+    }
 
     /// Texts of one character more than the most are not heading-shaped,
     /// of the most are, whatever the width of their characters.
