@@ -44,12 +44,28 @@ pub(crate) const SIGNATURE_CHARS_MAX: usize = 30;
 /// Whether normalized text is shaped like a heading or a title of at most
 /// `max_chars` characters: not empty, no longer than that, and not ending
 /// with sentence or clause punctuation.
+///
+/// Text that ends with a CJK ideograph from U+4E00 to U+9FFF, as most
+/// headings do, is told so from its last three bytes (a lead byte `E5` to
+/// `E9`, or `E4` before `B8` to `BF`): such a character is no bracket, no
+/// punctuation and alphanumeric, which decoding it would find.
 pub(crate) fn is_heading_shaped(text: &str, max_chars: usize) -> bool {
     // No more bytes than `max_chars` are no more characters; otherwise they
     // are counted from the bytes, without decoding them.
     if text.len() > max_chars && bytecount::num_chars(text.as_bytes()) > max_chars {
         return false;
     }
+    if let [.., lead, second, _] = text.as_bytes() {
+        if matches!(lead, 0xE5..=0xE9) || (*lead == 0xE4 && *second >= 0xB8) {
+            return true;
+        }
+    }
+    shaped_by_its_end(text)
+}
+
+/// [`is_heading_shaped`] of a text short enough, from its last characters
+/// decoded.
+fn shaped_by_its_end(text: &str) -> bool {
     // `（草案）` may close a heading; `……发展。”` closes a sentence.
     let mut last = text.chars().rev().skip_while(|c| is_closing_bracket(*c));
     let closed = text.chars().next_back().is_some_and(is_closing_bracket);
@@ -148,6 +164,37 @@ fn is_closing_bracket(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`is_heading_shaped`] as it was, every end decoded: the oracle of
+    /// the test of the last three bytes.
+    fn is_heading_shaped_decoded(text: &str, max_chars: usize) -> bool {
+        if text.chars().count() > max_chars {
+            return false;
+        }
+        shaped_by_its_end(text)
+    }
+
+    /// A text's shape told from its last three bytes where they are an
+    /// ideograph is what decoding its end tells: on every character of
+    /// Unicode as the last, after Chinese, Latin or no text and before no
+    /// bracket, `）` or `。`, for lengths it fits and does not fit.
+    #[test]
+    fn shape_told_from_the_last_bytes_is_the_decoded_shape() {
+        let mut shaped = 0;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for before in ["", "加快发展", "ab"] {
+                for after in ["", "）", "。"] {
+                    let text = format!("{before}{c}{after}");
+                    for max_chars in [1, 2, 5, HEADING_CHARS_MAX] {
+                        let expected = is_heading_shaped_decoded(&text, max_chars);
+                        assert_eq!(is_heading_shaped(&text, max_chars), expected, "{text:?}");
+                        shaped += usize::from(expected);
+                    }
+                }
+            }
+        }
+        assert!(shaped > 100_000, "{shaped}");
+    }
 
     /// [`ends_as_body_text`] read from the bytes is the decoding oracle: on
     /// every character of Unicode as the last, after Chinese text, alone and
