@@ -126,6 +126,9 @@ pub(crate) fn ends_as_body_text(line: &str) -> bool {
                 }
                 return matches!(last, b',' | b';' | b':' | b'!' | b'?' | b'.');
             }
+            // An ideograph from U+4000 to U+9FFF, the end of most lines:
+            // no bracket or mark starts with `E4` to `E9`.
+            [.., 0xE4..=0xE9, _, _] => return false,
             [rest @ .., a @ 0xE0..=0xEF, b, c] => {
                 let key = u32::from_be_bytes([0, *a, *b, *c]);
                 if CLOSING.contains(&key) {
