@@ -407,7 +407,41 @@ pub(crate) fn trim_spaces(s: &str) -> &str {
     if starts_clean && ends_clean {
         s
     } else {
-        s.trim_matches(is_space)
+        trim_end_by_bytes(trim_start_spaces(s))
+    }
+}
+
+/// `s` without the white space at its end, read from its bytes
+/// ([`space_width_before`]): a piece that ends with `。` (whose last byte
+/// may end a space) is told by its last three bytes, not decoded.
+fn trim_end_by_bytes(s: &str) -> &str {
+    let bytes = s.as_bytes();
+    let mut end = bytes.len();
+    loop {
+        match space_width_before(bytes, end) {
+            0 => break,
+            width => end -= width,
+        }
+    }
+    // Before whole characters: on a character boundary.
+    s.get(..end).unwrap_or_default()
+}
+
+/// The length in bytes of the white space ([`is_space`]) that ends just
+/// before byte `end` of `bytes` (valid UTF-8 cut at a character boundary),
+/// or 0 when none does: the forms [`space_width`] reads, read from their
+/// end. A lead byte (`C2`, `E1`–`E3`) two or three bytes before the end
+/// starts the last character, so the bytes matched are that character.
+fn space_width_before(bytes: &[u8], end: usize) -> usize {
+    let before = bytes.get(..end).unwrap_or_default();
+    match before {
+        [.., b'\t'..=b'\r' | b' '] => 1,
+        [.., 0xC2, 0x85 | 0xA0] => 2,
+        [.., 0xE1, 0x9A, 0x80] => 3,
+        [.., 0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF] => 3,
+        [.., 0xE2, 0x81, 0x9F] => 3,
+        [.., 0xE3, 0x80, 0x80] => 3,
+        _ => 0,
     }
 }
 
@@ -1018,6 +1052,36 @@ mod tests {
         for c in ('\0'..='\u{FFFF}').chain(['\u{10FFFF}']) {
             let s = format!("甲{c}");
             assert_eq!(trim_end_spaces(&s), s.trim_end_matches(is_space), "{s:?}");
+        }
+        // trim_spaces, whose end is read from bytes: every character of
+        // Unicode at either end, alone, after and before text and spaces,
+        // and runs of the spaces of every width on both sides.
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for s in [
+                format!("{c}"),
+                format!("甲{c}"),
+                format!("{c}甲"),
+                format!("甲{c}\u{3000}"),
+                format!(" 甲{c} "),
+                format!("{c}\u{2003}{c}"),
+            ] {
+                assert_eq!(trim_spaces(&s), s.trim_matches(is_space), "{s:?}");
+            }
+        }
+        let spaces: Vec<char> = (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| is_space(*c))
+            .collect();
+        for a in &spaces {
+            for b in &spaces {
+                for s in [
+                    format!("{a}{b}"),
+                    format!("{a}甲。{b}{a}"),
+                    format!("。{a}{b}"),
+                ] {
+                    assert_eq!(trim_spaces(&s), s.trim_matches(is_space), "{s:?}");
+                }
+            }
         }
     }
 
