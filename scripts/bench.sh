@@ -27,8 +27,10 @@
 #      and on a mixed one: 2,560 small files and, as one file in 128, a
 #      3 MB article of the fixtures (BATCH=0 skips it);
 #   6. instructions per byte: `valgrind --tool=callgrind` for outline and
-#      pulldown-cmark on a $CALLGRIND_MB MB input (callgrind runs ~50x
-#      slower than native: a few minutes for 10 MB; CALLGRIND=0 skips it);
+#      pulldown-cmark on a $CALLGRIND_MB MB input, and for outline pinned
+#      to one core as well (`taskset -c 0`: repeatable within ~100 instructions;
+#      callgrind runs ~50x slower than native: a few minutes for 10 MB;
+#      CALLGRIND=0 skips it);
 #   7. prints a summary table.
 #
 # MB = 10^6 bytes throughout. Environment:
@@ -291,6 +293,11 @@ declare -A IR IR_PER_BYTE
 IR[outline]="" IR[pulldown-cmark]=""
 IR_PER_BYTE[outline]="-" IR_PER_BYTE[pulldown-cmark]="-" IR_PER_BYTE[comrak]="-" IR_PER_BYTE[outline-pgo]="-"
 CG_TOOLS=(outline pulldown-cmark)
+# outline again on one core: callgrind runs one thread at a time either
+# way, but with two the builder hands more paragraphs' inline-point
+# searches to the writer by timing, so the total moves by about 1% from
+# run to run; pinned to one core it repeats within about 100 instructions.
+command -v taskset >/dev/null && CG_TOOLS+=(outline-1core)
 [[ $PGO = 1 ]] && CG_TOOLS+=(outline-pgo)
 CG_SECS=""
 if [[ $CALLGRIND = 1 ]] && ! command -v valgrind >/dev/null; then
@@ -308,6 +315,7 @@ if [[ $CALLGRIND = 1 ]]; then
         t0=$(now_ns)
         case $tool in
             outline) valgrind --tool=callgrind --callgrind-out-file="$out" "$OUTLINE" parse "$CG_INPUT" >/dev/null 2>"$WORK/valgrind.$tool.log" ;;
+            outline-1core) taskset -c 0 valgrind --tool=callgrind --callgrind-out-file="$out" "$OUTLINE" parse "$CG_INPUT" >/dev/null 2>"$WORK/valgrind.$tool.log" ;;
             outline-pgo) valgrind --tool=callgrind --callgrind-out-file="$out" "$OUTLINE_PGO" parse "$CG_INPUT" >/dev/null 2>"$WORK/valgrind.$tool.log" ;;
             pulldown-cmark) valgrind --tool=callgrind --callgrind-out-file="$out" "$PULLDOWN" <"$CG_INPUT" >/dev/null 2>"$WORK/valgrind.$tool.log" ;;
         esac || { cat "$WORK/valgrind.$tool.log" >&2; die "callgrind run of $tool failed"; }
@@ -331,7 +339,10 @@ if [[ $CALLGRIND = 1 ]]; then
                 END { for (f in own) printf "%6.2f%%  %s\n", 100 * own[f] / t, substr(f, 1, 100) }' |
             sort -rn | head -n "${PROFILE_TOP:-15}" >"$WORK/profile" || true
     fi
-    IR_RATIO=$(awk -v o="${IR[outline]}" -v p="${IR[pulldown-cmark]}" 'BEGIN { printf "%.2f", o / p }')
+    IR_RATIO=$(awk -v o="${IR[outline]}" -v p="${IR[pulldown-cmark]}" 'BEGIN { printf "%.3f", o / p }')
+    if [[ -n ${IR[outline-1core]:-} ]]; then
+        IR_RATIO_1CORE=$(awk -v o="${IR[outline-1core]}" -v p="${IR[pulldown-cmark]}" 'BEGIN { printf "%.3f", o / p }')
+    fi
     if [[ $PGO = 1 ]]; then
         PGO_IR_RATIO=$(awk -v o="${IR[outline-pgo]}" -v p="${IR[pulldown-cmark]}" 'BEGIN { printf "%.2f", o / p }')
     fi
@@ -380,6 +391,9 @@ else
 fi
 if [[ $CALLGRIND = 1 ]]; then
     printf '%-44s %10s   %s\n' "Ir/byte outline / pulldown-cmark ($(mb "$CG_BYTES") MB)" "$IR_RATIO" "<= 1.0: $(verdict "$IR_RATIO" '<=' 1.0) (callgrind took ${CG_SECS}s)"
+    if [[ -n ${IR_RATIO_1CORE:-} ]]; then
+        printf '%-44s %10s   %s\n' "the same, outline on one core (taskset -c 0)" "$IR_RATIO_1CORE" "- (repeatable; ${IR_PER_BYTE[outline-1core]} Ir/byte)"
+    fi
     if [[ $PGO = 1 ]]; then
         printf '%-44s %10s   %s\n' "PGO build: Ir/byte / pulldown-cmark" "$PGO_IR_RATIO" "-"
     fi
