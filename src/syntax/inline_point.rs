@@ -23,6 +23,7 @@
 use super::heading_marker::inline_heading_marker;
 #[cfg(test)]
 use super::heading_marker::{heading_marker, HeadingFamily};
+use super::numeral::{key3, lead3};
 use super::point_marker::{point_marker, PointMarker, PointScheme};
 use aho_corasick::packed;
 use memchr::memmem;
@@ -74,6 +75,32 @@ pub(crate) fn may_start_marker(c: char) -> bool {
             | '\u{3251}'..='\u{325F}' // ㉑ … ㉟
             | '\u{32B1}'..='\u{32BF}' // ㊱ … ㊿
             | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '两'
+    )
+}
+
+/// [`may_start_marker`] of the first character of `bytes`, when it is an
+/// ideograph from U+4000 to U+9FFF (lead byte `E4` to `E9`), the usual
+/// first character of a clause: told by its three bytes compared at once
+/// with those of the ideographs that may start a marker (`十其第`, `一` to
+/// `九` and `两`, all in that range). None of that range is white space or
+/// a boundary.
+pub(crate) fn may_start_marker_ideograph(bytes: &[u8]) -> bool {
+    const TEN: u32 = key3('十');
+    const QI: u32 = key3('其');
+    const DI: u32 = key3('第');
+    const ONE: u32 = key3('一');
+    const TWO: u32 = key3('二');
+    const THREE: u32 = key3('三');
+    const FOUR: u32 = key3('四');
+    const FIVE: u32 = key3('五');
+    const SIX: u32 = key3('六');
+    const SEVEN: u32 = key3('七');
+    const EIGHT: u32 = key3('八');
+    const NINE: u32 = key3('九');
+    const LIANG: u32 = key3('两');
+    matches!(
+        lead3(bytes),
+        TEN | QI | DI | ONE | TWO | THREE | FOUR | FIVE | SIX | SEVEN | EIGHT | NINE | LIANG
     )
 }
 
@@ -481,6 +508,31 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The scan of a paragraph's clauses tells a clause that starts with a
+    /// lead byte `E4` to `E9` by [`may_start_marker_ideograph`] alone: on
+    /// every character of Unicode so written, alone, before `是` and
+    /// before U+3000, it is three bytes long, neither white space nor a
+    /// boundary, and starts a marker as [`may_start_marker`] says; 13 do.
+    #[test]
+    fn ideographs_start_markers_as_decoded() {
+        let mut starting = 0;
+        for c in
+            ('\0'..=char::MAX).filter(|c| matches!(c.to_string().as_bytes(), [0xE4..=0xE9, ..]))
+        {
+            assert_eq!(c.len_utf8(), 3, "{c:?}");
+            assert!(!crate::text::is_space(c) && !is_boundary(c), "{c:?}");
+            for text in [c.to_string(), format!("{c}是"), format!("{c}\u{3000}")] {
+                assert_eq!(
+                    may_start_marker_ideograph(text.as_bytes()),
+                    may_start_marker(c),
+                    "{c:?}"
+                );
+            }
+            starting += usize::from(may_start_marker(c));
+        }
+        assert_eq!(starting, 13);
     }
 
     /// The offsets of [`TWOS`] in `bytes` read three bytes at a time, the

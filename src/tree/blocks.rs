@@ -6,7 +6,7 @@ use super::{Block, InlinePoint, Paragraph, Point};
 use crate::source::Position;
 use crate::syntax::inline_point::{
     boundary_width, inline_marker, inline_marker_after, is_boundary, may_start_marker,
-    SecondMarkerCandidates,
+    may_start_marker_ideograph, SecondMarkerCandidates,
 };
 use crate::syntax::point_marker::PointMarker;
 use crate::syntax::LineInfo;
@@ -572,26 +572,39 @@ impl<'a> Context<'a> {
                     }
                     continue;
                 }
-                if i >= bytes.len() {
-                    break;
-                }
-                let Some(rest) = content.get(i..) else {
-                    i += 1;
-                    continue;
-                };
-                let Some(c) = rest.chars().next() else {
-                    break;
-                };
                 let here = i;
-                i += c.len_utf8();
-                if is_space(c) {
-                    continue;
-                }
-                let candidate = may_start_marker(c);
-                at_boundary = is_boundary(c);
+                let candidate = match bytes.get(i..) {
+                    // An ideograph from U+4000 to U+9FFF, three bytes, the
+                    // usual first character of a clause: neither white
+                    // space nor a boundary, told from its bytes.
+                    Some(at @ [0xE4..=0xE9, ..]) => {
+                        i += 3;
+                        at_boundary = false;
+                        may_start_marker_ideograph(at)
+                    }
+                    Some([_, ..]) => {
+                        let Some(rest) = content.get(i..) else {
+                            i += 1;
+                            continue;
+                        };
+                        let Some(c) = rest.chars().next() else {
+                            break;
+                        };
+                        i += c.len_utf8();
+                        if is_space(c) {
+                            continue;
+                        }
+                        at_boundary = is_boundary(c);
+                        may_start_marker(c)
+                    }
+                    _ => break,
+                };
                 if !candidate {
                     continue;
                 }
+                let Some(rest) = content.get(here..) else {
+                    continue;
+                };
                 let read = match first {
                     Some((point, end)) if start + here == from => {
                         let after = end.checked_sub(from).and_then(|length| rest.get(length..));
