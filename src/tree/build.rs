@@ -298,6 +298,9 @@ impl Builder<'_, '_> {
         let Some(raw) = self.raw.get(index).copied() else {
             return index + 1;
         };
+        if raw.kind == LineKind::Text {
+            return self.text_block(index, raw);
+        }
         let position = Position::from_offsets(
             self.context
                 .infos
