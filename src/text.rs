@@ -337,6 +337,17 @@ fn push_segmented<S: TextSink>(out: &mut S, piece: &str) {
             i += usize::from(class & 0x07);
             continue;
         }
+        // A character led by `E3` is white space only as U+3000 (`E3 80
+        // 80`): the others, `。` and `、` (`E3 80 82`, `E3 80 81`) most of
+        // all, are passed over as a whole, as [`read_space_width`] would
+        // (no byte of theirs is special), with one compare of their last
+        // two bytes.
+        if let Some(&[0xE3, second, third]) = bytes.get(i..).and_then(<[u8]>::first_chunk::<3>) {
+            if [second, third] != [0x80, 0x80] {
+                i += 3;
+                continue;
+            }
+        }
         let width = read_space_width(bytes, i);
         if width == 0 {
             // A byte the sink wants on its own (escaped in JSON).
@@ -1271,6 +1282,45 @@ mod tests {
             }
         }
         assert!(texts.len() > 40_000, "{}", texts.len());
+    }
+
+    /// Every character led by `E3` (U+3000 to U+3FFF: U+3000, the one
+    /// that is white space, `。`, `、`, kana, extension A), which the scan
+    /// passes over on its own but for U+3000: alone, after a Chinese
+    /// character, a Latin letter or white space, before a space, U+3000,
+    /// a tab or text, doubled, at the end of the piece and after a long
+    /// run, normalized as the oracle does, into a `String` and into the
+    /// sink that wants the bytes JSON escapes.
+    #[test]
+    fn characters_led_by_e3_are_normalized_as_before() {
+        let mut checked = 0;
+        for c in ('\u{3000}'..='\u{3FFF}').filter(|c| c.len_utf8() == 3) {
+            for text in [
+                format!("{c}"),
+                format!("中{c} 文"),
+                format!("a{c} b"),
+                format!(" {c}\u{3000}字"),
+                format!("{c}{c}\t{c}"),
+                format!("字 {c}"),
+                format!("{c}\u{3000}\u{3000}x\"{c}"),
+                format!("人工智能人工智能人工智能{c} 引领{c}"),
+            ] {
+                for before in ["", "x", "字"] {
+                    let mut ours = before.to_owned();
+                    push_segmented(&mut ours, &text);
+                    let mut oracle = before.to_owned();
+                    push_segmented_oracle(&mut oracle, &text);
+                    assert_eq!(ours, oracle, "{before:?} {text:?}");
+                    let mut ours = MarkingSink(before.to_owned());
+                    push_segmented(&mut ours, &text);
+                    let mut oracle = MarkingSink(before.to_owned());
+                    push_segmented_oracle(&mut oracle, &text);
+                    assert_eq!(ours.0, oracle.0, "{before:?} {text:?}");
+                    checked += 1;
+                }
+            }
+        }
+        assert_eq!(checked, 4096 * 8 * 3);
     }
 
     proptest::proptest! {
