@@ -41,22 +41,24 @@ pub(crate) fn is_cjk(c: char) -> bool {
 /// space: ASCII space, tab, U+3000 ideographic space, U+2003 em space, …).
 ///
 /// The same set as [`char::is_whitespace`] (the White_Space property),
-/// spelled out so that CJK text costs no table lookup.
+/// spelled out so that CJK text costs no table lookup. A character
+/// beyond U+3000 (every ideograph) is told by one compare.
 pub(crate) fn is_space(c: char) -> bool {
-    matches!(
-        c,
-        '\t'..='\r'
-            | ' '
-            | '\u{85}'
-            | '\u{A0}'
-            | '\u{1680}'
-            | '\u{2000}'..='\u{200A}'
-            | '\u{2028}'
-            | '\u{2029}'
-            | '\u{202F}'
-            | '\u{205F}'
-            | '\u{3000}'
-    )
+    c <= '\u{3000}'
+        && matches!(
+            c,
+            '\t'..='\r'
+                | ' '
+                | '\u{85}'
+                | '\u{A0}'
+                | '\u{1680}'
+                | '\u{2000}'..='\u{200A}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{202F}'
+                | '\u{205F}'
+                | '\u{3000}'
+        )
 }
 
 /// Punctuation that closes a sentence or a clause: a paragraph that ends
@@ -1015,6 +1017,39 @@ mod tests {
             !latin.is_segmented(),
             "spaces between Latin words are not evidence"
         );
+    }
+
+    /// [`is_space`] as it was before a character beyond U+3000 was told by
+    /// one compare: the set spelled out alone.
+    fn is_space_oracle(c: char) -> bool {
+        matches!(
+            c,
+            '\t'..='\r'
+                | ' '
+                | '\u{85}'
+                | '\u{A0}'
+                | '\u{1680}'
+                | '\u{2000}'..='\u{200A}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{202F}'
+                | '\u{205F}'
+                | '\u{3000}'
+        )
+    }
+
+    /// The compare that tells a character beyond U+3000 changes nothing:
+    /// on every character of Unicode, [`is_space`] is the set spelled out
+    /// (fails when U+3000 itself is left beyond the compare), and 25
+    /// characters are white space.
+    #[test]
+    fn is_space_is_the_set_spelled_out() {
+        let mut spaces = 0;
+        for c in (0..=0x10FFFF_u32).filter_map(char::from_u32) {
+            assert_eq!(is_space(c), is_space_oracle(c), "U+{:04X}", u32::from(c));
+            spaces += usize::from(is_space(c));
+        }
+        assert_eq!(spaces, 25);
     }
 
     #[test]
