@@ -188,10 +188,8 @@ impl<'t, W: Write> JsonWriter<'t, W> {
     fn in_room<const ROOM: usize>(&mut self, write: impl FnOnce(&mut [u8; ROOM]) -> usize) {
         let start = self.buf.len();
         self.buf.resize(start + ROOM, 0);
-        let room = self
-            .buf
-            .get_mut(start..)
-            .and_then(|room| room.first_chunk_mut::<ROOM>());
+        // The room is the last `ROOM` bytes: one bound to check.
+        let room = self.buf.last_chunk_mut::<ROOM>();
         let len = match room {
             Some(room) => write(room),
             None => 0,
@@ -887,6 +885,60 @@ mod tests {
                 format!(",\"position\":{theirs}}}"),
                 "{position:?}"
             );
+        }
+    }
+
+    /// A position is written in the room that follows what the buffer
+    /// holds (the last bytes once it is lengthened), whatever it holds
+    /// and however full it is: after 0 to 300 bytes, in a buffer with no
+    /// room left, some, or plenty, short and long positions; what was
+    /// there stays (fails when the room is taken from the start).
+    #[test]
+    fn positions_are_written_after_what_the_buffer_holds() {
+        let at = |line, column, offset| Location {
+            line,
+            column,
+            offset,
+        };
+        let positions = [
+            Position {
+                start: at(1, 1, 0),
+                end: at(1, 1, 0),
+            },
+            Position {
+                start: at(12, 4, 144),
+                end: at(14, 60, 838),
+            },
+            Position {
+                start: at(99_999_999, 99, 99_999_999),
+                end: at(99_999_999, 100, 99_999_999),
+            },
+            Position {
+                start: at(1, 1, 0),
+                end: at(100_000_000, 1, usize::MAX),
+            },
+        ];
+        for held in 0..300 {
+            for spare in [0, 1, 50, 500] {
+                for position in &positions {
+                    let before: Vec<u8> = (0..held).map(|i| b'a' + (i % 26) as u8).collect();
+                    let mut buf = Vec::with_capacity(held + spare);
+                    buf.extend_from_slice(&before);
+                    let mut ours = JsonWriter::new(Vec::new(), None);
+                    ours.buf = buf;
+                    ours.position_last(position);
+                    let theirs = serde_json::to_string(position).unwrap_or_default();
+                    let expected = format!(
+                        "{},\"position\":{theirs}}}",
+                        String::from_utf8_lossy(&before)
+                    );
+                    assert_eq!(
+                        String::from_utf8_lossy(&ours.buf),
+                        expected,
+                        "{held} {spare} {position:?}"
+                    );
+                }
+            }
         }
     }
 
