@@ -352,8 +352,11 @@ impl<'t, W: Write> JsonWriter<'t, W> {
             }
             None => self.raw("null"),
         }
-        self.raw(",\"run_in\":");
-        self.boolean(heading.run_in);
+        self.raw(if heading.run_in {
+            ",\"run_in\":true"
+        } else {
+            ",\"run_in\":false"
+        });
         self.position_last(&heading.position);
     }
 
@@ -397,7 +400,8 @@ impl<'t, W: Write> JsonWriter<'t, W> {
 
     /// `marker`: that of the point the paragraph opens, if it does.
     fn paragraph(&mut self, paragraph: &Paragraph, marker: Option<&str>) {
-        self.raw("{\"type\":\"paragraph\",\"text\":");
+        // The text's opening quote with the keys, in one copy.
+        self.raw("{\"type\":\"paragraph\",\"text\":\"");
         match self.texts.as_mut() {
             Some(texts) if paragraph.text.is_empty() => {
                 // The text is made from the source lines within the
@@ -407,13 +411,11 @@ impl<'t, W: Write> JsonWriter<'t, W> {
                     .end
                     .offset
                     .saturating_sub(paragraph.position.start.offset);
-                self.buf.reserve(source_len + 2);
-                self.buf.push(b'"');
+                self.buf.reserve(source_len + 1);
                 texts.text(paragraph, marker, &mut JsonText(&mut self.buf));
             }
             _ => {
-                self.buf.reserve(paragraph.text.len() + 2);
-                self.buf.push(b'"');
+                self.buf.reserve(paragraph.text.len() + 1);
                 escape_into(&mut self.buf, paragraph.text.as_bytes());
             }
         }
@@ -800,6 +802,7 @@ fn escape_each(buf: &mut Vec<u8>, bytes: &[u8]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tree::Numbering;
 
     /// A paragraph whose text was made before writing is written as
     /// serde_json writes it: with each of the four pairs of truncation
@@ -852,6 +855,40 @@ mod tests {
             }
         }
         assert_eq!(written, 32);
+    }
+
+    /// A heading is written as serde_json writes it: run in or not (the
+    /// key and the flag in one copy), numbered or not (fails when the two
+    /// strings of `run_in` are swapped).
+    #[test]
+    fn headings_are_written_as_serde_json_writes_them() {
+        let at = |offset| Location {
+            line: 7,
+            column: offset + 1,
+            offset,
+        };
+        let numbering = Numbering {
+            scheme: "chinese_dun".to_owned(),
+            marker: "一、".to_owned(),
+            number: 1,
+        };
+        for run_in in [false, true] {
+            for numbering in [None, Some(numbering.clone())] {
+                let heading = Heading {
+                    text: "一、总\"则\"".to_owned(),
+                    numbering,
+                    run_in,
+                    position: Position {
+                        start: at(0),
+                        end: at(15),
+                    },
+                };
+                let mut ours = JsonWriter::new(Vec::new(), None);
+                ours.heading(&heading);
+                let theirs = serde_json::to_string(&heading).unwrap_or_default();
+                assert_eq!(String::from_utf8_lossy(&ours.buf), theirs, "{heading:?}");
+            }
+        }
     }
 
     /// Numbers in positions are written as `to_string` writes them, one
