@@ -23,7 +23,7 @@
 use super::heading_marker::inline_heading_marker;
 #[cfg(test)]
 use super::heading_marker::{heading_marker, HeadingFamily};
-use super::numeral::{key3, lead3};
+use super::numeral::{digit_of, key3, lead3, LIANG, TEN};
 use super::point_marker::{point_marker, PointMarker, PointScheme};
 use aho_corasick::packed;
 use memchr::memmem;
@@ -85,23 +85,9 @@ pub(crate) fn may_start_marker(c: char) -> bool {
 /// `九` and `两`, all in that range). None of that range is white space or
 /// a boundary.
 pub(crate) fn may_start_marker_ideograph(bytes: &[u8]) -> bool {
-    const TEN: u32 = key3('十');
     const QI: u32 = key3('其');
     const DI: u32 = key3('第');
-    const ONE: u32 = key3('一');
-    const TWO: u32 = key3('二');
-    const THREE: u32 = key3('三');
-    const FOUR: u32 = key3('四');
-    const FIVE: u32 = key3('五');
-    const SIX: u32 = key3('六');
-    const SEVEN: u32 = key3('七');
-    const EIGHT: u32 = key3('八');
-    const NINE: u32 = key3('九');
-    const LIANG: u32 = key3('两');
-    matches!(
-        lead3(bytes),
-        TEN | QI | DI | ONE | TWO | THREE | FOUR | FIVE | SIX | SEVEN | EIGHT | NINE | LIANG
-    )
+    digit_of(bytes).is_some() || matches!(lead3(bytes), TEN | LIANG | QI | DI)
 }
 
 /// The characters other than the ASCII `2` that an inline marker numbered

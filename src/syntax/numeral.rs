@@ -247,16 +247,18 @@ pub(crate) const fn key3(c: char) -> u32 {
 
 /// The UTF-8 length of every Chinese digit 一 … 九, and of 十.
 const DIGIT_LEN: usize = 3;
-const TEN: u32 = key3('十');
+/// [`key3`] of `十`.
+pub(crate) const TEN: u32 = key3('十');
 const HUNDRED: u32 = key3('百');
 const THOUSAND: u32 = key3('千');
 const ZERO: u32 = key3('零');
 const CIRCLE_ZERO: u32 = key3('〇');
-const LIANG: u32 = key3('两');
+/// [`key3`] of `两`.
+pub(crate) const LIANG: u32 = key3('两');
 
 /// [`digit_value`] of the character that `bytes` start with, told from its
 /// UTF-8 bytes without decoding it (each digit is [`DIGIT_LEN`] bytes).
-fn digit_of(bytes: &[u8]) -> Option<u32> {
+pub(crate) fn digit_of(bytes: &[u8]) -> Option<u32> {
     const ONE: u32 = key3('一');
     const TWO: u32 = key3('二');
     const THREE: u32 = key3('三');
