@@ -1091,6 +1091,26 @@ pub(crate) fn byte_reading_texts() -> Vec<String> {
     texts
 }
 
+/// The walk of the tests of what is read from bytes: `visit` is called
+/// with the text, its context, a block and each byte offset from the
+/// block's start to one past its end, on and off character boundaries,
+/// for every run of up to three lines of [`byte_reading_texts`].
+#[cfg(test)]
+pub(crate) fn visit_short_blocks(mut visit: impl FnMut(&str, &Context<'_>, TextBlock<'_>, usize)) {
+    for text in &byte_reading_texts() {
+        let infos = crate::syntax::classify_lines(text);
+        let context = Context::for_test(text, &infos, true);
+        for first in 0..infos.len() {
+            for last in first..(first + 3).min(infos.len()) {
+                let block = context.lines_block(first, last);
+                for from in block.start..=block.end + 1 {
+                    visit(text, &context, block, from);
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1192,25 +1212,16 @@ mod tests {
     fn skip_space_by_bytes_is_skip_space_decoded() {
         let mut compared = 0;
         let mut skipped = 0;
-        for text in &byte_reading_texts() {
-            let infos = classify_lines(text);
-            let context = Context::for_test(text, &infos, true);
-            for first in 0..infos.len() {
-                for last in first..(first + 3).min(infos.len()) {
-                    let block = context.lines_block(first, last);
-                    for from in block.start..=block.end + 1 {
-                        let expected = context.skip_space_decoded(block, from);
-                        assert_eq!(
-                            context.skip_space(block, from),
-                            expected,
-                            "from {from} in {text:?}"
-                        );
-                        compared += 1;
-                        skipped += usize::from(expected > from && expected < block.end);
-                    }
-                }
-            }
-        }
+        visit_short_blocks(|text, context, block, from| {
+            let expected = context.skip_space_decoded(block, from);
+            assert_eq!(
+                context.skip_space(block, from),
+                expected,
+                "from {from} in {text:?}"
+            );
+            compared += 1;
+            skipped += usize::from(expected > from && expected < block.end);
+        });
         assert!(compared > 5_000, "{compared}");
         assert!(skipped > 50, "{skipped}");
     }

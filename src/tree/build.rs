@@ -1480,30 +1480,15 @@ mod tests {
     fn run_in_heading_end_by_bytes_is_found_as_decoded() {
         let mut compared = 0;
         let mut found = 0;
-        for text in &crate::tree::blocks::byte_reading_texts() {
-            let infos = classify_lines(text);
-            let context = Context::for_test(text, &infos, true);
-            for first in 0..infos.len() {
-                for last in first..(first + 3).min(infos.len()) {
-                    let block = context.lines_block(first, last);
-                    for from in block.start..=block.end + 1 {
-                        for max in [0, 1, 2, 3, 5, 8, RUN_IN_HEADING_CHARS_MAX] {
-                            let expected = context.find_within_decoded(
-                                block,
-                                from,
-                                max,
-                                is_run_in_heading_end,
-                            );
-                            let by_bytes =
-                                context.find_within(block, from, max, run_in_heading_end_width);
-                            assert_eq!(by_bytes, expected, "from {from}, {max} in {text:?}");
-                            compared += 1;
-                            found += usize::from(expected.is_some());
-                        }
-                    }
-                }
+        crate::tree::blocks::visit_short_blocks(|text, context, block, from| {
+            for max in [0, 1, 2, 3, 5, 8, RUN_IN_HEADING_CHARS_MAX] {
+                let expected = context.find_within_decoded(block, from, max, is_run_in_heading_end);
+                let by_bytes = context.find_within(block, from, max, run_in_heading_end_width);
+                assert_eq!(by_bytes, expected, "from {from}, {max} in {text:?}");
+                compared += 1;
+                found += usize::from(expected.is_some());
             }
-        }
+        });
         assert!(compared > 20_000, "{compared}");
         assert!(found > 2_000, "{found}");
     }
