@@ -190,30 +190,18 @@ impl<'a> Context<'a> {
 
     /// The first non-space offset at or after `from` within the block, or
     /// the block's end. The white space is read from its bytes
-    /// ([`space_width`]) without a character decoded: most calls (after a
-    /// marker, before a run-in paragraph) find none or a space or two.
+    /// ([`Context::first_non_space`]) without a character decoded: most calls
+    /// (after a marker, before a run-in paragraph) find none or a space or
+    /// two.
     pub(crate) fn skip_space(&self, block: TextBlock<'a>, from: usize) -> usize {
         // Most often `from` is in the first line (where a marker ends) and
-        // the line goes on after it: its bytes are read from `from` on,
-        // with no search for the line and no slice of the text. (A line
-        // all white space from `from` on is read again below.)
+        // the line goes on after it: it is read from `from` on, with no
+        // search for the line. (A line all white space from `from` on is
+        // read again below.)
         if let Some(line) = block.lines.first() {
-            if line.content_start <= from
-                && from < line.content_end
-                && self.text.is_char_boundary(from)
-                && self.text.is_char_boundary(line.content_end)
-            {
-                let bytes = self
-                    .text
-                    .as_bytes()
-                    .get(..line.content_end)
-                    .unwrap_or_default();
-                let mut at = from;
-                while at < bytes.len() {
-                    match space_width(bytes, at) {
-                        0 => return at,
-                        width => at += width,
-                    }
+            if line.content_start <= from && from < line.content_end {
+                if let Some(found) = self.first_non_space(from, line.content_end) {
+                    return found;
                 }
             }
         }
@@ -222,19 +210,29 @@ impl<'a> Context<'a> {
                 continue;
             }
             let start = line.content_start.max(from);
-            let Some(rest) = self.text.get(start..line.content_end) else {
-                continue;
-            };
-            let bytes = rest.as_bytes();
-            let mut at = 0;
-            while at < bytes.len() {
-                match space_width(bytes, at) {
-                    0 => return start + at,
-                    width => at += width,
-                }
+            if let Some(found) = self.first_non_space(start, line.content_end) {
+                return found;
             }
         }
         block.end
+    }
+
+    /// The offset of the first character from `start` to `end` that is
+    /// not white space ([`space_width`], read from the bytes); `None` when
+    /// there is none, or when either is no character boundary. Always
+    /// inlined: called as a function it cost 0.9M instructions more on the
+    /// 10 MB benchmark input.
+    #[inline(always)]
+    fn first_non_space(&self, start: usize, end: usize) -> Option<usize> {
+        let bytes = self.text.get(start..end)?.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            match space_width(bytes, at) {
+                0 => return Some(start + at),
+                width => at += width,
+            }
+        }
+        None
     }
 
     /// [`Context::skip_space`] as it was, each character decoded and tested
