@@ -526,17 +526,35 @@ impl<'a> Context<'a> {
         from: usize,
         first: Option<(&PointMarker, usize)>,
     ) -> Vec<InlinePoint> {
-        // The source from `from` to the block's end holds every piece
-        // scanned (and only white space besides).
-        let last_two = match self.second_markers.try_borrow_mut() {
-            Ok(mut candidates) => candidates.last_in(self.text, from, block.end),
-            // Not reached: nothing else holds them while this asks.
-            Err(_) => SecondMarkerCandidates::new(0).last_in(self.text, from, block.end),
-        };
-        let Some(last_two) = last_two else {
+        let Some(last_two) = self.last_second_marker(block, from) else {
             return Vec::new();
         };
         self.scan_inline_points_to(block, from, last_two, first)
+    }
+
+    /// Where the last character that an inline marker numbered 2 may hold
+    /// lies in the block from `from` on
+    /// ([`last_second_marker_candidate`]): `None` when there is none, so
+    /// that the paragraph there has no inline points.
+    pub(crate) fn last_second_marker(&self, block: TextBlock<'a>, from: usize) -> Option<usize> {
+        // The source from `from` to the block's end holds every piece
+        // scanned (and only white space besides).
+        match self.second_markers.try_borrow_mut() {
+            Ok(mut candidates) => candidates.last_in(self.text, from, block.end),
+            // Not reached: nothing else holds them while this asks.
+            Err(_) => SecondMarkerCandidates::new(0).last_in(self.text, from, block.end),
+        }
+    }
+
+    /// [`Context::inline_points`] of the block from `from` on, given what
+    /// [`Context::last_second_marker`] answered there.
+    pub(crate) fn inline_points_before_last_two(
+        &self,
+        block: TextBlock<'a>,
+        from: usize,
+        last_two: usize,
+    ) -> Vec<InlinePoint> {
+        self.scan_inline_points_to(block, from, last_two, None)
     }
 
     /// [`Context::inline_points`] without the filter: every clause of the
@@ -689,12 +707,24 @@ impl<'a> Context<'a> {
 
 /// What the builder left to the writer in the blocks it hands over (see
 /// [`Context::defer_texts`]), in text order: the markers of the points
-/// whose texts it deferred, and the starts of the paragraphs whose inline
-/// points it did not look for.
+/// whose texts it deferred, and the paragraphs whose inline points it did
+/// not look for.
 #[derive(Debug, Default)]
 pub(crate) struct Deferred {
     pub markers: Vec<DeferredMarker>,
-    pub inline_points: Vec<usize>,
+    pub inline_points: Vec<DeferredPoints>,
+}
+
+/// A paragraph whose inline points the builder left to the writer: where
+/// it starts, and what [`Context::last_second_marker`] answered for it
+/// (which the builder asks first: a paragraph without an answer has no
+/// inline points, and is not left). The candidates are found by a search
+/// well ahead of the paragraphs, which the writer would otherwise repeat
+/// for each paragraph alone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct DeferredPoints {
+    pub paragraph_start: usize,
+    pub last_two: usize,
 }
 
 impl Deferred {
@@ -702,7 +732,9 @@ impl Deferred {
     pub(crate) fn move_before(&mut self, end: usize, out: &mut Deferred) {
         let count = self.markers.partition_point(|m| m.paragraph_start < end);
         out.markers.extend(self.markers.drain(..count));
-        let count = self.inline_points.partition_point(|&start| start < end);
+        let count = self
+            .inline_points
+            .partition_point(|left| left.paragraph_start < end);
         out.inline_points.extend(self.inline_points.drain(..count));
     }
 
@@ -778,29 +810,41 @@ impl<'a> TextFiller<'a> {
         self.context.segmented = segmented;
         self.markers.extend(left.markers.drain(..));
         if !left.inline_points.is_empty() {
-            let mut starts = left.inline_points.drain(..).peekable();
-            self.find_inline_points(blocks, &mut starts);
+            let mut paragraphs = left.inline_points.drain(..).peekable();
+            self.find_inline_points(blocks, &mut paragraphs);
         }
     }
 
-    /// Look for the inline points of the paragraphs among `blocks` that
-    /// start at `starts` (in text order). Nesting is walked recursively:
+    /// Look for the inline points of `paragraphs` (in text order) among
+    /// `blocks`. Blocks that end before the next such paragraph starts
+    /// hold none of them and are passed over: a binary search over their
+    /// ends (blocks come in text order, and each spans its children) finds
+    /// the one that may hold it, so that a batch of many blocks with a few
+    /// such paragraphs is not walked whole. Nesting is walked recursively:
     /// its depth is bounded by the heading ranks and point schemes (see
     /// `tree::build`), not by the input.
     fn find_inline_points(
         &mut self,
         blocks: &mut [Block],
-        starts: &mut Peekable<impl Iterator<Item = usize>>,
+        paragraphs: &mut Peekable<impl Iterator<Item = DeferredPoints>>,
     ) {
-        for block in blocks {
-            if starts.peek().is_none() {
+        let mut rest = blocks;
+        loop {
+            let Some(next) = paragraphs.peek().map(|left| left.paragraph_start) else {
                 return;
-            }
+            };
+            let before = rest.partition_point(|block| block.position().end.offset <= next);
+            let Some((block, after)) = rest.get_mut(before..).and_then(<[Block]>::split_first_mut)
+            else {
+                return;
+            };
             match block {
-                Block::Section(section) => self.find_inline_points(&mut section.children, starts),
+                Block::Section(section) => {
+                    self.find_inline_points(&mut section.children, paragraphs)
+                }
                 Block::List(list) => {
                     for point in &mut list.children {
-                        self.find_inline_points(&mut point.children, starts);
+                        self.find_inline_points(&mut point.children, paragraphs);
                     }
                 }
                 Block::Paragraph(paragraph) => {
@@ -808,14 +852,20 @@ impl<'a> TextFiller<'a> {
                         paragraph.position.start.offset,
                         paragraph.position.end.offset,
                     );
-                    while starts.next_if(|&s| s < start).is_some() {}
-                    if starts.next_if_eq(&start).is_some() {
-                        let span = self.points.span(self.context.infos, start, end);
-                        paragraph.inline_points = self.context.inline_points(span, start);
+                    while paragraphs
+                        .next_if(|left| left.paragraph_start < start)
+                        .is_some()
+                    {}
+                    if let Some(left) = paragraphs.next_if(|left| left.paragraph_start == start) {
+                        let span = self.points.span_apart(self.context.infos, start, end);
+                        paragraph.inline_points =
+                            self.context
+                                .inline_points_before_last_two(span, start, left.last_two);
                     }
                 }
                 _ => {}
             }
+            rest = after;
         }
     }
 
@@ -965,7 +1015,8 @@ fn piece_of<'a>(text: &'a str, line: &LineInfo, from: usize, to: usize) -> Optio
 
 /// Finds the lines of paragraphs met in text order: from the last one's
 /// first line on, which costs, over a whole document, one step a line; a
-/// paragraph before the last one is found by binary search.
+/// paragraph before the last one is found by binary search
+/// ([`LineCursor::span_apart`] finds every one so).
 #[derive(Default)]
 struct LineCursor {
     /// Where the last paragraph started, and its first line.
@@ -975,6 +1026,7 @@ struct LineCursor {
 
 impl LineCursor {
     /// The lines of `infos` from `start` to `end`, as a block.
+    #[inline]
     fn span<'a>(&mut self, infos: &'a [LineInfo], start: usize, end: usize) -> TextBlock<'a> {
         let first = if start < self.last_start {
             infos.partition_point(|line| line.content_end <= start)
@@ -986,6 +1038,33 @@ impl LineCursor {
                     .position(|line| line.content_end > start)
                     .unwrap_or(rest.len())
         };
+        self.span_from(infos, first, start, end)
+    }
+
+    /// [`LineCursor::span`] for paragraphs asked for far apart (the few
+    /// whose inline points the builder left, among all the paragraphs of
+    /// a document): the first line found by binary search from the last
+    /// one's on, where a walk over the lines between would cost the more.
+    fn span_apart<'a>(&mut self, infos: &'a [LineInfo], start: usize, end: usize) -> TextBlock<'a> {
+        let from = if start < self.last_start {
+            0
+        } else {
+            self.line
+        };
+        let rest = infos.get(from..).unwrap_or_default();
+        let first = from + rest.partition_point(|line| line.content_end <= start);
+        self.span_from(infos, first, start, end)
+    }
+
+    /// The block from `start` to `end`, whose first line is `infos[first]`.
+    #[inline(always)]
+    fn span_from<'a>(
+        &mut self,
+        infos: &'a [LineInfo],
+        first: usize,
+        start: usize,
+        end: usize,
+    ) -> TextBlock<'a> {
         let from_first = infos.get(first..).unwrap_or_default();
         let count = from_first
             .iter()
