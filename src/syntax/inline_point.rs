@@ -25,7 +25,6 @@ use super::heading_marker::inline_heading_marker;
 use super::heading_marker::{heading_marker, HeadingFamily};
 use super::numeral::{digit_of, key3, lead3, LIANG, TEN};
 use super::point_marker::{point_marker, PointMarker, PointScheme};
-use aho_corasick::packed;
 use memchr::memmem;
 use nom::IResult;
 use std::sync::LazyLock;
@@ -98,26 +97,15 @@ const TWOS: [&str; 8] = [
     "二", "２", "\u{2461}", "\u{2475}", "\u{24F6}", "\u{2781}", "\u{2777}", "\u{278B}",
 ];
 
-/// A searcher for [`TWOS`], built on first use. Its patterns are all three
-/// bytes long, so it can match on whole characters at once (the crate picks
-/// a SIMD searcher where the processor has one).
-static TWO_SEARCHER: LazyLock<Option<packed::Searcher>> =
-    LazyLock::new(|| packed::Config::new().builder().extend(TWOS).build());
-
 /// Whether `text` may hold an inline marker numbered 2, without which no
 /// sequence of inline points can be kept (they start at 1 and count up):
 /// whether it holds a `2` or one of [`TWOS`]. `false` means there is no
 /// inline point in `text`; `true` only that one must be looked for, as in
-/// `二十大`. Both searches pass over the text many bytes at a time. The
-/// scan asks [`last_second_marker_candidate`], which tells this too; the
-/// tests ask this.
+/// `二十大`. The scan asks [`last_second_marker_candidate`], which tells
+/// this too; the tests ask this.
 #[cfg(test)]
 pub(crate) fn may_hold_second_marker(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    memchr::memchr(b'2', bytes).is_some()
-        || TWO_SEARCHER
-            .as_ref()
-            .is_none_or(|searcher| searcher.find(bytes).is_some())
+    last_second_marker_candidate(text).is_some()
 }
 
 /// The offset in `text` of the last `2` or [`TWOS`] character, which every
@@ -125,8 +113,9 @@ pub(crate) fn may_hold_second_marker(text: &str) -> bool {
 /// when there is none, so that `text` holds no inline point. A marker
 /// that starts after this offset is numbered other than 2, so a scan past
 /// it, with no sequence of two or more open, can end: every sequence it
-/// could still start or continue lacks its 2. When the searcher could not
-/// be built, the end of `text`, where no marker starts.
+/// could still start or continue lacks its 2. Each kind is searched for
+/// from the end, as [`push_twos`] searches from the start: `2` and the
+/// enclosed numbers' lead byte by `memrchr`, `二` and `２` by `memmem`.
 ///
 /// ```text
 /// > | 一是扩内需；二是调结构，推动二十大精神落实。其一，……
@@ -134,18 +123,17 @@ pub(crate) fn may_hold_second_marker(text: &str) -> bool {
 /// ```
 pub(crate) fn last_second_marker_candidate(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
-    let two = memchr::memrchr(b'2', bytes);
-    // A character of `TWOS` before the last `2` is not the last one.
-    let after = two.map_or(0, |at| at + 1);
-    let Some(searcher) = TWO_SEARCHER.as_ref() else {
-        return Some(text.len());
-    };
-    let rest = bytes.get(after..).unwrap_or_default();
-    searcher
-        .find_iter(rest)
-        .last()
-        .map(|found| after + found.start())
-        .or(two)
+    let [two, wide] = &*TWO_FINDERS_FROM_THE_END;
+    let enclosed = memchr::memrchr_iter(0xE2, bytes).find(|&at| is_enclosed_two(bytes, at));
+    [
+        memchr::memrchr(b'2', bytes),
+        two.rfind(bytes),
+        wide.rfind(bytes),
+        enclosed,
+    ]
+    .into_iter()
+    .flatten()
+    .max()
 }
 
 /// How far past a paragraph [`SecondMarkerCandidates`] searches, so that
@@ -156,7 +144,7 @@ pub(crate) const SEARCH_AHEAD: usize = 64 * 1024;
 /// asked in text order, answered from one search over many of them.
 ///
 /// A search of one paragraph costs, besides its bytes, a setup of each of
-/// the two searchers, and most paragraphs are short: a search from where a
+/// its searches, and most paragraphs are short: a search from where a
 /// paragraph starts to [`SEARCH_AHEAD`] bytes past it finds the
 /// candidates of the paragraphs after it too, which are then answered
 /// from the offsets kept. A paragraph that starts before the stretch
@@ -248,8 +236,29 @@ impl SecondMarkerCandidates {
 
 /// The finders of the [`TWOS`] characters other than the enclosed
 /// numbers: `二` (`E4 BA 8C`) and `２` (`EF BC 92`).
-static TWO_FINDERS: LazyLock<[memmem::Finder<'static>; 2]> =
-    LazyLock::new(|| [memmem::Finder::new("二"), memmem::Finder::new("２")]);
+static TWO_FINDERS: LazyLock<[memmem::Finder<'static>; 2]> = LazyLock::new(|| {
+    let [two, wide, ..] = TWOS;
+    [memmem::Finder::new(two), memmem::Finder::new(wide)]
+});
+
+/// [`TWO_FINDERS`], searching from the end.
+static TWO_FINDERS_FROM_THE_END: LazyLock<[memmem::FinderRev<'static>; 2]> = LazyLock::new(|| {
+    let [two, wide, ..] = TWOS;
+    [memmem::FinderRev::new(two), memmem::FinderRev::new(wide)]
+});
+
+/// Whether the `E2` at `at` in `bytes` starts one of the enclosed numbers
+/// of [`TWOS`]: `E2 91 A1`, `E2 91 B5`, `E2 93 B6`, `E2 9E 81`, `E2 9D B7`,
+/// `E2 9E 8B`.
+fn is_enclosed_two(bytes: &[u8], at: usize) -> bool {
+    matches!(
+        (bytes.get(at + 1), bytes.get(at + 2)),
+        (Some(0x91), Some(0xA1 | 0xB5))
+            | (Some(0x93), Some(0xB6))
+            | (Some(0x9E), Some(0x81 | 0x8B))
+            | (Some(0x9D), Some(0xB7))
+    )
+}
 
 /// Push `from` plus the offset of every [`TWOS`] character in `bytes`, in
 /// ascending order, onto `out`: `二` and `２` each found by a search of its
@@ -271,15 +280,7 @@ fn push_twos(bytes: &[u8], from: usize, out: &mut Vec<usize>) {
     let before = out.len();
     out.extend(
         memchr::memchr_iter(0xE2, bytes)
-            .filter(|&at| {
-                matches!(
-                    (bytes.get(at + 1), bytes.get(at + 2)),
-                    (Some(0x91), Some(0xA1 | 0xB5))
-                        | (Some(0x93), Some(0xB6))
-                        | (Some(0x9E), Some(0x81 | 0x8B))
-                        | (Some(0x9D), Some(0xB7))
-                )
-            })
+            .filter(|&at| is_enclosed_two(bytes, at))
             .map(|at| from + at),
     );
     sources += usize::from(out.len() > before);
@@ -432,7 +433,7 @@ mod tests {
             "二", "2", "２", "②", "⑵", "➋", "一", "3", "三", "的", "，", " ", "①",
         ];
         let mut texts = crate::syntax::concatenations(&parts, 4);
-        // Long enough for the searcher's vector search, with a match at each
+        // Long enough for the searches' vector code, with a match at each
         // end.
         texts.push(format!("二{}", "发展".repeat(40)));
         texts.push(format!("{}二", "发展".repeat(40)));
@@ -459,8 +460,8 @@ mod tests {
     fn kept_candidates_answer_as_a_search_of_the_paragraph() {
         let parts = ["二", "2", "２", "②", "➋", "一", "的", "，", " "];
         let mut texts = crate::syntax::concatenations(&parts, 3);
-        // Long enough for the searcher's vector search, with candidates
-        // at both ends and in the middle.
+        // Long enough for the searches' vector code, with candidates at
+        // both ends and in the middle.
         texts.push(format!("二{}2{}②", "发展".repeat(20), "的".repeat(20)));
         texts.push(format!("2{}２{}二", "发展".repeat(20), "的".repeat(20)));
         for ahead in [0, 1, 3, 4, 7, 40, SEARCH_AHEAD] {
