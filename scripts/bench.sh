@@ -11,7 +11,9 @@
 #      into $BENCH_TOOLS (default ~/.cache/outline-bench) if missing;
 #   3. builds a ~$SIZE_MB MB input from the fixtures: the seed article and
 #      every fixtures/layouts/*.txt and fixtures/markers/*.txt (sorted by
-#      name), each followed by a blank line, repeated;
+#      name), each followed by a blank line, repeated; every input made is
+#      synced to disk before it is timed (its writeback would otherwise
+#      land in the middle of the runs);
 #   4. times `outline parse FILE >/dev/null` (JSON out),
 #      `pulldown-cmark <FILE >/dev/null` (HTML out) and
 #      `comrak FILE >/dev/null` (HTML out) interleaved over $ROUNDS rounds
@@ -140,7 +142,12 @@ make_input() { # file megabytes: whole units, at least that many MB
     local copies=$(((bytes + UNIT_BYTES - 1) / UNIT_BYTES))
     local i
     for ((i = 0; i < copies; i++)); do cat "$UNIT"; done >"$file"
+    settle "$file"
 }
+# settle FILE...: write the files out to disk now, so that the kernel's
+# writeback of their dirty pages (about 30 s after they were written) does
+# not fall in the middle of the timed runs on this small machine.
+settle() { sync "$@" 2>/dev/null || sync; }
 size_of() { stat -c %s "$1"; }
 mb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1e6 }'; }
 
@@ -224,6 +231,7 @@ if [[ $SCALING = 1 ]]; then
     fi
     BIG=$WORK/x10.txt
     for i in 1 2 3 4 5 6 7 8 9 10; do cat "$BASE"; done >"$BIG"
+    settle "$BIG"
     BASE_BYTES=$(size_of "$BASE")
     SCALE_DESC="$(mb "$BASE_BYTES") MB -> $(mb "$(size_of "$BIG")") MB"
     say "scaling: outline on $SCALE_DESC, $SCALE_ROUNDS interleaved rounds"
@@ -257,6 +265,7 @@ if [[ $BATCH = 1 ]]; then
         if ((i % 128 == 5)); then src=$LARGE; else src=${SMALL[$((i % ${#SMALL[@]}))]}; fi
         cp "$src" "$WORK/batch-mixed/$(printf '%05d' "$i").txt"
     done
+    settle
     # batch_time DIR JOBS: seconds of one run.
     batch_time() {
         local t0 t1
