@@ -72,10 +72,11 @@ pub(crate) struct Built {
 /// callee).
 pub(crate) type TopLevel<'s> = dyn FnMut(Option<&Title>, bool, &mut Vec<Block>, &mut Deferred) + 's;
 
-/// Asked, when texts are deferred, before each plain paragraph is made:
-/// whether to leave looking for its inline points to the writer. A writer
-/// on another thread that is about to run out of work says yes, so that
-/// the two threads stay about equally busy.
+/// Asked, when texts are deferred, for each plain paragraph that may hold
+/// inline points (one with a candidate 2, which the builder looks for
+/// first): whether to leave looking for them to the writer. A writer on
+/// another thread that is about to run out of work says yes, so that the
+/// two threads stay about equally busy.
 pub(crate) type DeferPoints<'s> = dyn Fn() -> bool + 's;
 
 /// Build the outline of `text`, whose lines have been recognized as `infos`.
