@@ -213,12 +213,14 @@ fn recognize_halves(text: &str) -> Option<Recognized> {
             // just after a `\n` (none is read past it, where `\r` bytes
             // were not counted), but for the empty line after that break,
             // which [`Lines`] gives last: it is not recognized, as its
-            // room (counted exactly) has none for it.
+            // room (counted exactly) has none for it. So it must be what
+            // is left, and all that is: were it missing, it would have
+            // been recognized into the room, a line too many.
             let head = text.get(..split).unwrap_or_default();
             let mut lines = Lines::starting_at_counted(head, 0, first_returns);
             let recognized = recognize_into(head, first_slots, &mut lines);
             let at_split = |line: source::Line| line.start == split && line.end == split;
-            (lines.next().is_none_or(at_split) && lines.next().is_none()).then_some(recognized)
+            (lines.next().is_some_and(at_split) && lines.next().is_none()).then_some(recognized)
         },
         || {
             let slots = second_slots.lock().ok()?.take()?;

@@ -791,8 +791,8 @@ impl<'a> TextFiller<'a> {
                 segmented: false,
                 indented_paragraphs: false,
                 defer_texts: false,
-                // Only some paragraphs are asked for here, far apart: each
-                // is searched alone.
+                // Not asked on the writer's side: the builder hands over
+                // where each paragraph's last candidate lies.
                 second_markers: RefCell::new(SecondMarkerCandidates::new(0)),
             },
             markers: VecDeque::new(),
@@ -820,7 +820,8 @@ impl<'a> TextFiller<'a> {
     /// hold none of them and are passed over: a binary search over their
     /// ends (blocks come in text order, and each spans its children) finds
     /// the one that may hold it, so that a batch of many blocks with a few
-    /// such paragraphs is not walked whole. Nesting is walked recursively:
+    /// such paragraphs is not walked whole (a list's points are passed over
+    /// by a look at each one's end). Nesting is walked recursively:
     /// its depth is bounded by the heading ranks and point schemes (see
     /// `tree::build`), not by the input.
     fn find_inline_points(
@@ -844,7 +845,14 @@ impl<'a> TextFiller<'a> {
                 }
                 Block::List(list) => {
                     for point in &mut list.children {
-                        self.find_inline_points(&mut point.children, paragraphs);
+                        // A point that ends before the next paragraph
+                        // starts holds none of them.
+                        let Some(next) = paragraphs.peek().map(|left| left.paragraph_start) else {
+                            return;
+                        };
+                        if point.position.end.offset > next {
+                            self.find_inline_points(&mut point.children, paragraphs);
+                        }
                     }
                 }
                 Block::Paragraph(paragraph) => {
