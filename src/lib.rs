@@ -157,8 +157,8 @@ struct Recognized {
 /// lines is kept, only what the tree is built from. The table has room for
 /// every line from the start, and is filled by pushing, which takes fewer
 /// instructions a line than writing into its room as the halves of
-/// [`recognize_in_parallel`] are (on the 10 MB benchmark input, 12.1M
-/// against 13.4M).
+/// [`recognize_in_parallel`] are (on the 10 MB benchmark input, 11.2M
+/// against 12.9M).
 fn recognize(text: &str) -> Recognized {
     let (room, returns) = room_for_lines(text.as_bytes());
     let mut infos = Vec::with_capacity(room);
