@@ -804,6 +804,14 @@ mod tests {
     use super::*;
     use crate::tree::Numbering;
 
+    fn location(line: usize, column: usize, offset: usize) -> Location {
+        Location {
+            line,
+            column,
+            offset,
+        }
+    }
+
     /// A paragraph whose text was made before writing is written as
     /// serde_json writes it: with each of the four pairs of truncation
     /// flags (written with the text's closing quote in one copy), texts
@@ -811,11 +819,7 @@ mod tests {
     /// points (fails when two of the pairs are swapped).
     #[test]
     fn paragraphs_are_written_as_serde_json_writes_them() {
-        let at = |offset| Location {
-            line: 3,
-            column: offset + 1,
-            offset,
-        };
+        let at = |offset| location(3, offset + 1, offset);
         let point = InlinePoint {
             number: 2,
             marker: "二是".to_owned(),
@@ -862,11 +866,7 @@ mod tests {
     /// strings of `run_in` are swapped).
     #[test]
     fn headings_are_written_as_serde_json_writes_them() {
-        let at = |offset| Location {
-            line: 7,
-            column: offset + 1,
-            offset,
-        };
+        let at = |offset| location(7, offset + 1, offset);
         let numbering = Numbering {
             scheme: "chinese_dun".to_owned(),
             marker: "一、".to_owned(),
@@ -992,27 +992,22 @@ mod tests {
     /// there stays (fails when the room is taken from the start).
     #[test]
     fn positions_are_written_after_what_the_buffer_holds() {
-        let at = |line, column, offset| Location {
-            line,
-            column,
-            offset,
-        };
         let positions = [
             Position {
-                start: at(1, 1, 0),
-                end: at(1, 1, 0),
+                start: location(1, 1, 0),
+                end: location(1, 1, 0),
             },
             Position {
-                start: at(12, 4, 144),
-                end: at(14, 60, 838),
+                start: location(12, 4, 144),
+                end: location(14, 60, 838),
             },
             Position {
-                start: at(99_999_999, 99, 99_999_999),
-                end: at(99_999_999, 100, 99_999_999),
+                start: location(99_999_999, 99, 99_999_999),
+                end: location(99_999_999, 100, 99_999_999),
             },
             Position {
-                start: at(1, 1, 0),
-                end: at(100_000_000, 1, usize::MAX),
+                start: location(1, 1, 0),
+                end: location(100_000_000, 1, usize::MAX),
             },
         ];
         for held in 0..300 {
