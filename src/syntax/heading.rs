@@ -11,7 +11,7 @@
 //!          not a heading: a sentence
 //! ```
 
-use super::numeral::key3;
+use super::numeral::{key3, lead3};
 use crate::text::is_body_punctuation;
 
 /// Most characters a normalized line may have and still be a heading.
@@ -130,7 +130,7 @@ pub(crate) fn ends_as_body_text(line: &str) -> bool {
             // no bracket or mark starts with `E4` to `E9`.
             [.., 0xE4..=0xE9, _, _] => return false,
             [rest @ .., a @ 0xE0..=0xEF, b, c] => {
-                let key = u32::from_be_bytes([0, *a, *b, *c]);
+                let key = lead3(&[*a, *b, *c]);
                 if CLOSING.contains(&key) {
                     bytes = rest;
                     continue;
