@@ -446,31 +446,21 @@ impl Builder<'_, '_> {
             return index + 1;
         }
         let text = single_text.take_for_paragraph();
-        let paragraph = if context.defer_texts && self.defer_points.is_some() {
-            // The candidates for a 2 are asked first: a paragraph without
-            // one has no inline points, and is not left to the writer.
-            let mut paragraph = context.paragraph_without_points(
-                block,
-                block.start,
-                text,
-                truncated_start,
-                before_cut,
-            );
-            if let Some(last_two) = context.last_second_marker(block, block.start) {
-                if self.defer_points.is_some_and(|ask| ask()) {
-                    self.deferred.inline_points.push(DeferredPoints {
-                        paragraph_start: block.start,
-                        last_two,
-                    });
-                } else {
-                    paragraph.inline_points =
-                        context.inline_points_before_last_two(block, block.start, last_two);
-                }
+        let mut paragraph =
+            context.paragraph_without_points(block, block.start, text, truncated_start, before_cut);
+        // The candidates for a 2 are asked first: a paragraph without one
+        // has no inline points, and is not left to the writer.
+        if let Some(last_two) = context.last_second_marker(block, block.start) {
+            if context.defer_texts && self.defer_points.is_some_and(|ask| ask()) {
+                self.deferred.inline_points.push(DeferredPoints {
+                    paragraph_start: block.start,
+                    last_two,
+                });
+            } else {
+                paragraph.inline_points =
+                    context.inline_points_before_last_two(block, block.start, last_two);
             }
-            paragraph
-        } else {
-            context.paragraph(block, block.start, text, truncated_start, before_cut)
-        };
+        }
         self.tree.push(Item::Block(Block::Paragraph(paragraph)));
         index + 1
     }
